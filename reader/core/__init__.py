@@ -1,0 +1,1 @@
+"""Plain values and rules shared by every layer (standard library only)."""
