@@ -1,0 +1,175 @@
+"""Writing articles: entries from feeds, pages outside any feed, and read/bookmark status."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+
+from reader.core.errors import NotFound
+from reader.core.models import ArticleChanges, ParsedEntry
+
+from .base import StoreBase, id_list
+from .convert import body_text, enclosures_text, entry_hash, index_text, to_ts
+
+_INSERT_ARTICLE = (
+    "INSERT INTO articles(id, feed_id, uid, title, url, author, summary_html, content_html, published, "
+    "updated, image_url, enclosures, arrived_at, sort_time, content_hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# Status is never touched here: a refetch keeps what the user did with the article.
+# A publication date in the future would pin an item to the top of the list; cap it at now.
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET title = ?, url = ?, author = ?, summary_html = ?, content_html = ?, "
+    "published = ?, updated = ?, image_url = ?, enclosures = ?, "
+    "sort_time = min(coalesce(?, arrived_at), ?), content_hash = ? WHERE id = ?"
+)
+_INSERT_SEARCH = "INSERT INTO article_search(rowid, title, author, summary, page) VALUES (?, ?, ?, ?, '')"
+_UPDATE_SEARCH = "UPDATE article_search SET title = ?, author = ?, summary = ? WHERE rowid = ?"
+_INSERT_STATUS = "INSERT INTO article_status(article_id, feed_id) VALUES (?, ?)"
+
+
+def _next_article_id(conn: sqlite3.Connection) -> int:
+    # Ids are assigned here so executemany can insert content, status and search rows in
+    # one go; the write lock is held, and AUTOINCREMENT's sequence keeps ids never reused.
+    row = conn.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
+        "coalesce((SELECT max(id) FROM articles), 0))"
+    ).fetchone()
+    return int(row[0]) + 1
+
+
+class ArticlesMixin(StoreBase):
+    def store_entries(self, feed_id: int, entries: Sequence[ParsedEntry], now: datetime) -> ArticleChanges:
+        """Adds new entries and updates changed ones, in one transaction.
+
+        An entry is known by (feed, uid); one whose stored content hash matches is skipped.
+        A uid repeated within ``entries`` counts once (the first wins).
+        """
+        now_ts = to_ts(now)
+        assert now_ts is not None
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM feeds WHERE id = ?", (feed_id,)).fetchone() is None:
+                raise NotFound(f"No feed with id {feed_id}.")
+            known = {
+                uid: (article_id, digest)
+                for article_id, uid, digest in conn.execute(
+                    "SELECT id, uid, content_hash FROM articles WHERE feed_id = ?", (feed_id,)
+                )
+            }
+            next_id = _next_article_id(conn)
+            inserts: list[tuple[object, ...]] = []
+            search_inserts: list[tuple[object, ...]] = []
+            updates: list[tuple[object, ...]] = []
+            search_updates: list[tuple[object, ...]] = []
+            added: list[int] = []
+            updated: list[int] = []
+            seen: set[str] = set()
+            for entry in entries:
+                if entry.uid in seen:
+                    continue
+                seen.add(entry.uid)
+                digest = entry_hash(entry)
+                old = known.get(entry.uid)
+                if old is not None and old[1] == digest:
+                    continue
+                published = to_ts(entry.published)
+                content = (
+                    entry.title, entry.url, entry.author, entry.summary_html, entry.content_html,
+                    published, to_ts(entry.updated), entry.image_url, enclosures_text(entry),
+                )  # fmt: skip
+                search = (index_text(entry.title), index_text(entry.author), index_text(body_text(entry)))
+                if old is None:
+                    sort_time = now_ts if published is None else min(published, now_ts)
+                    inserts.append((next_id, feed_id, entry.uid, *content, now_ts, sort_time, digest))
+                    search_inserts.append((next_id, *search))
+                    added.append(next_id)
+                    next_id += 1
+                else:
+                    updates.append((*content, published, now_ts, digest, old[0]))
+                    search_updates.append((*search, old[0]))
+                    updated.append(old[0])
+            conn.executemany(_INSERT_ARTICLE, inserts)
+            conn.executemany(_INSERT_STATUS, ((article_id, feed_id) for article_id in added))
+            conn.executemany(_INSERT_SEARCH, search_inserts)
+            conn.executemany(_UPDATE_ARTICLE, updates)
+            conn.executemany(_UPDATE_SEARCH, search_updates)
+        return ArticleChanges(added=tuple(added), updated=tuple(updated))
+
+    def add_page_article(self, url: str, title: str, *, now: datetime) -> int:
+        """An article for a web page outside any feed; the existing article with that URL if any."""
+        now_ts = to_ts(now)
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT id FROM articles WHERE url = ? OR (feed_id IS NULL AND uid = ?) ORDER BY id LIMIT 1",
+                (url, url),
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+            article_id = _next_article_id(conn)
+            conn.execute(
+                _INSERT_ARTICLE,
+                (
+                    article_id,
+                    None,
+                    url,
+                    title,
+                    url,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "",
+                    now_ts,
+                    now_ts,
+                    "",
+                ),
+            )
+            conn.execute(_INSERT_STATUS, (article_id, None))
+            conn.execute(_INSERT_SEARCH, (article_id, index_text(title), "", ""))
+        return article_id
+
+    def set_read(self, article_ids: Sequence[int], read: bool, *, now: datetime) -> ArticleChanges:
+        """Marks articles read or unread; ``status_changed`` lists those whose state flipped."""
+        with self._write() as conn:
+            changed = conn.execute(
+                "UPDATE article_status SET read = ?, read_at = ? "
+                "WHERE article_id IN (SELECT value FROM json_each(?)) AND read != ? RETURNING article_id",
+                (int(read), to_ts(now) if read else None, id_list(article_ids), int(read)),
+            ).fetchall()
+        return ArticleChanges(status_changed=tuple(sorted(r[0] for r in changed)))
+
+    def mark_all_read(
+        self, *, feed_id: int | None = None, folder_id: int | None = None, now: datetime
+    ) -> ArticleChanges:
+        """Marks read every unread article of a feed, of a folder's feeds, or (neither given) of all."""
+        where = "read = 0"
+        params: list[object] = [to_ts(now)]
+        if feed_id is not None:
+            where += " AND feed_id = ?"
+            params.append(feed_id)
+        if folder_id is not None:
+            where += " AND feed_id IN (SELECT id FROM feeds WHERE folder_id = ?)"
+            params.append(folder_id)
+        with self._write() as conn:
+            changed = conn.execute(
+                f"UPDATE article_status SET read = 1, read_at = ? WHERE {where} RETURNING article_id", params
+            ).fetchall()
+        return ArticleChanges(status_changed=tuple(sorted(r[0] for r in changed)))
+
+    def set_bookmarked(self, article_id: int, bookmarked: bool, *, now: datetime) -> ArticleChanges:
+        """Bookmarks an article (kept forever, even when its feed is removed) or un-bookmarks it."""
+        with self._write() as conn:
+            row = conn.execute("SELECT bookmarked FROM article_status WHERE article_id = ?", (article_id,))
+            current = row.fetchone()
+            if current is None:
+                raise NotFound(f"No article with id {article_id}.")
+            if bool(current[0]) == bookmarked:
+                return ArticleChanges()
+            conn.execute(
+                "UPDATE article_status SET bookmarked = ?, bookmarked_at = ? WHERE article_id = ?",
+                (int(bookmarked), to_ts(now) if bookmarked else None, article_id),
+            )
+        return ArticleChanges(status_changed=(article_id,))

@@ -1,0 +1,96 @@
+"""The store: one SQLite connection with the whole storage API, for one thread.
+
+The app's writer thread owns one Store; each reader thread opens its own
+``Store(path)`` (WAL lets them read while the writer writes).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from reader.core.errors import ReadOnlyStorage
+
+from . import migrations
+from .articles import ArticlesMixin
+from .connection import connect, raise_mapped
+from .feeds import FeedsMixin
+from .listing import ListingMixin
+from .pages import PagesMixin
+from .search import SearchMixin
+
+log = logging.getLogger(__name__)
+
+
+class Store(FeedsMixin, ArticlesMixin, ListingMixin, PagesMixin, SearchMixin):
+    """Opens (creating it when new), checks and migrates the database at ``path``.
+
+    Raises CorruptDatabase, NotOurDatabase, SchemaTooNew, ReadOnlyStorage or
+    StorageError with a message for the user; a refused file is left untouched.
+    With ``readonly=True`` the file is only read (browsing mode) and every write
+    raises ReadOnlyStorage.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._closed = True
+        conn, _ = connect(self.path, readonly=readonly)
+        try:
+            conn.row_factory = sqlite3.Row
+            self._conn = conn
+            self._prepare_schema()
+        except sqlite3.Error as error:
+            conn.close()
+            raise_mapped(error, self.path)
+            raise
+        except BaseException:
+            conn.close()
+            raise
+        self._closed = False
+
+    def _prepare_schema(self) -> None:
+        version = migrations.check_version(self._conn, self.path)
+        if version == migrations.latest_version():
+            return
+        if self.readonly:
+            raise ReadOnlyStorage(
+                f"The database {self.path} needs an upgrade (schema {version}), "
+                "which cannot be done read-only."
+            )
+        migrations.migrate(self._conn, self.path)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if not self.readonly:
+                # Keeps the planner's statistics fresh for the indexes the queries rely on; the
+                # analysis limit keeps it to milliseconds on a big file.
+                self._conn.execute("PRAGMA analysis_limit = 400")
+                self._conn.execute("PRAGMA optimize")
+        except sqlite3.Error as error:
+            log.warning("PRAGMA optimize on %s failed: %s", self.path, error)
+        finally:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def integrity_ok(self) -> bool:
+        """True when SQLite's full integrity check finds nothing wrong (slow on big files)."""
+        rows = self._rows("PRAGMA integrity_check(1)")
+        return [r[0] for r in rows] == ["ok"]
+
+    @property
+    def schema_version(self) -> int:
+        return migrations.user_version(self._conn)
