@@ -13,14 +13,14 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from reader import __version__
 from reader.core.errors import NotFound, ReaderError
 from reader.core.models import Article, CleanArticle, RefreshResult
-from reader.library import Library, data_dir, extract_page
+from reader.library import Library, data_dir, extract_page, write_atomically
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -105,6 +105,17 @@ def _report_progress(result: RefreshResult, done: int, total: int) -> None:
 def cmd_refresh(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         results = lib.refresh(args.feed or None, progress=None if args.json else _report_progress)
+        # Then what keeps the library useful offline and bounded: pages and images of
+        # keep-offline feeds, and old read articles removed.
+        offline = lib.store_offline(args.feed or None)
+        retention = None if args.keep_all else lib.apply_retention()
+    if not args.json and (offline.stored or offline.failed):
+        print(
+            f"Kept offline: {len(offline.stored)} articles, {offline.images} images "
+            f"({len(offline.failed)} failed)."
+        )
+    if not args.json and retention is not None and retention.changes.removed:
+        print(f"Removed {len(retention.changes.removed)} old read articles.")
     if args.json:
         _print_json(results)
     failed = [r for r in results if r.status in ("error", "gone")]
@@ -192,6 +203,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_bookmark(args: argparse.Namespace) -> int:
+    if args.export_file or args.import_file:
+        return _bookmark_file(args)
+    if not args.target:
+        raise ReaderError("Say what to bookmark (an article id or a URL), or --export/--import FILE.")
     target: int | str = int(args.target) if args.target.isdigit() else args.target
     with _open(args) as lib:
         if args.remove:
@@ -204,6 +219,8 @@ def cmd_bookmark(args: argparse.Namespace) -> int:
             print(f"Bookmark {target} removed.")
             return 0
         result = lib.bookmark(target)
+        if args.tag is not None or args.note is not None:
+            lib.set_bookmark_details(result.article.id, tags=args.tag, note=args.note)
     if args.json:
         _print_json(result)
     else:
@@ -213,10 +230,62 @@ def cmd_bookmark(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bookmark_file(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        if args.export_file:
+            count = lib.export_bookmarks_to(Path(args.export_file))
+            print(f"Wrote {count} bookmarks to {args.export_file}")
+            return 0
+        try:
+            data = Path(args.import_file).read_bytes()
+        except OSError as error:
+            raise ReaderError(f"Cannot read {args.import_file}: {error.strerror}") from error
+        result = lib.import_bookmarks(data)
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            f"Imported {len(result.added)} new bookmarks, merged {len(result.merged)} "
+            f"into existing ones, skipped {len(result.skipped)}."
+        )
+    return 0
+
+
+def _day(text: str) -> datetime:
+    """A date (YYYY-MM-DD) or date and time in ISO form; UTC when no zone is given."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _until(text: str) -> datetime:
+    """The end of a --until range: a bare date is included whole (the range ends the next midnight)."""
+    value = _day(text)
+    return value + timedelta(days=1) if len(text.strip()) <= 10 else value
+
+
+def _folder_id(lib: Library, folder: str | None) -> int | None:
+    if folder is None:
+        return None
+    for f in lib.folders():
+        if folder in (str(f.id), f.name):
+            return f.id
+    raise NotFound(f"No folder {folder!r}")
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         hits = lib.search(
-            args.query, limit=args.limit, bookmarked_only=args.bookmarked, unread_only=args.unread
+            args.query,
+            limit=args.limit,
+            bookmarked_only=args.bookmarked,
+            unread_only=args.unread,
+            feed_id=args.feed,
+            folder_id=_folder_id(lib, args.folder),
+            since=args.since,
+            until=args.until,
         )
     if args.json:
         _print_json(hits)
@@ -247,15 +316,28 @@ def cmd_import_opml(args: argparse.Namespace) -> int:
 def cmd_export_opml(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         data = lib.export_opml()
-    target = Path(args.file)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise ReaderError(f"Cannot write {target}: {error.strerror}") from error
-    print(f"Wrote {target}")
+    write_atomically(Path(args.file), data)
+    print(f"Wrote {args.file}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    targets = [(fmt, getattr(args, fmt)) for fmt in ("pdf", "epub", "html", "md") if getattr(args, fmt)]
+    if len(targets) != 1:
+        raise ReaderError("Say one of --pdf, --epub, --html or --md FILE.")
+    fmt, file = targets[0]
+    ids = [_article_id(i) for i in args.ids]
+    with _open(args) as lib:
+        if fmt == "pdf":
+            # Qt paints the PDF; it is imported only for this, and needs no display.
+            from reader.render.printing import ensure_gui_application, export_pdf
+
+            ensure_gui_application()
+            pages = export_pdf(lib.articles_for_export(ids), lib.image, Path(file))
+            print(f"Wrote {file} ({pages} pages)")
+            return 0
+        lib.export_file(ids, fmt, Path(file))
+    print(f"Wrote {file}")
     return 0
 
 
@@ -292,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("feeds", cmd_feeds, "list subscriptions with unread counts and errors")
     p = command("refresh", cmd_refresh, "fetch new articles")
     p.add_argument("feed", type=int, nargs="*", help="feed ids (default: all)")
+    p.add_argument("--keep-all", action="store_true", help="do not remove old read articles afterwards")
     p = command("articles", cmd_articles, "list articles, newest first")
     p.add_argument("--feed", type=int)
     p.add_argument("--unread", action="store_true")
@@ -305,17 +388,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the page's address (for a file: to resolve links and images)")
     p.add_argument("--format", choices=("text", "html", "json"), default="text")
     p = command("bookmark", cmd_bookmark, "keep an article (id) or any web page (URL) for offline reading")
-    p.add_argument("target", metavar="URL-or-ID")
+    p.add_argument("target", metavar="URL-or-ID", nargs="?")
     p.add_argument("--remove", action="store_true")
+    p.add_argument("--tag", action="append", help="a tag for the bookmark (repeat for several)")
+    p.add_argument("--note", help="a personal note on the bookmark")
+    p.add_argument(
+        "--export", dest="export_file", metavar="FILE", help="write all bookmarks, with their text"
+    )
+    p.add_argument("--import", dest="import_file", metavar="FILE", help="merge in bookmarks from such a file")
     p = command("search", cmd_search, "search titles, summaries and full texts")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--unread", action="store_true")
     p.add_argument("--bookmarked", action="store_true")
+    p.add_argument("--feed", type=int, help="feed id")
+    p.add_argument("--folder", help="folder name or id")
+    p.add_argument("--since", type=_day, help="from this date (YYYY-MM-DD)")
+    p.add_argument("--until", type=_until, help="up to and including this date (YYYY-MM-DD)")
     p = command("import-opml", cmd_import_opml, "subscribe to the feeds of an OPML file")
     p.add_argument("file")
     p = command("export-opml", cmd_export_opml, "write all subscriptions to an OPML file")
     p.add_argument("file")
+    p = command("export", cmd_export, "write articles as PDF, EPUB, HTML or Markdown")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--pdf", metavar="FILE")
+    p.add_argument("--epub", metavar="FILE")
+    p.add_argument("--html", metavar="FILE")
+    p.add_argument("--md", metavar="FILE")
     return parser
 
 

@@ -39,6 +39,9 @@ class Feed:
     next_check: datetime | None = None
     gone: bool = False
     keep_offline: bool = False
+    # Retention of read articles for this feed; None follows the global policy.
+    keep_read_days: int | None = None
+    keep_read_max: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,22 @@ class ArticleChanges:
             self.status_changed + other.status_changed,
             self.removed + other.removed,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """A kept article with what the user added to it (tags, a note)."""
+
+    article_id: int
+    title: str
+    url: str | None
+    feed_id: int | None
+    feed_title: str | None
+    bookmarked_at: datetime | None
+    published: datetime | None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    has_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)

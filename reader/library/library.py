@@ -19,6 +19,7 @@ from reader.core.models import (
     Article,
     ArticleChanges,
     ArticleSummary,
+    Bookmark,
     CleanArticle,
     Feed,
     Folder,
@@ -27,6 +28,7 @@ from reader.core.models import (
     SearchHit,
 )
 from reader.core.urls import is_http_url, normalize_user_url
+from reader.export import article_html, article_markdown, articles_epub
 from reader.extract import extract_article
 from reader.feeds import (
     FeedCandidate,
@@ -37,9 +39,19 @@ from reader.feeds import (
     read_opml,
     write_opml,
 )
+from reader.library import bookmarks as bookmark_files
+from reader.library.bookmarks import BookmarkImport
 from reader.library.images import store_images
+from reader.library.offline import (
+    MAX_ARTICLES_PER_RUN,
+    OfflineProgress,
+    OfflineResult,
+    OfflineSaver,
+    offline_window,
+)
 from reader.library.paths import database_path
 from reader.library.refresh import Progress, Refresher
+from reader.library.retention import RetentionPolicy, RetentionResult, feed_rules, maintenance
 from reader.net import HttpClient
 from reader.storage import Store
 
@@ -47,6 +59,8 @@ log = logging.getLogger(__name__)
 
 # Article pages are bigger than feeds but an article never needs more.
 MAX_PAGE_BYTES = 10 * 2**20
+# The image cache's size; least recently used images beyond it go (bookmarks' never do).
+DEFAULT_IMAGE_CACHE_BYTES = 500 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +93,7 @@ class Library:
         self.store = Store(database_path(data_dir), readonly=readonly)
         self._client = client
         self._clock = clock
+        self.image_cache_bytes = DEFAULT_IMAGE_CACHE_BYTES
 
     @property
     def client(self) -> HttpClient:
@@ -222,8 +237,15 @@ class Library:
         return self.store.article(article_id)
 
     def image(self, url: str) -> tuple[bytes, str] | None:
-        """A stored image (data, MIME type): the reading pane shows nothing else."""
-        return self.store.image(url)
+        """A stored image (data, MIME type): the reading pane shows nothing else.
+
+        Never fetches: an image that is not stored is None.
+        """
+        found = self.store.image(url)
+        if found is not None:
+            # Recency for the cache's least-recently-used eviction (written at most hourly).
+            self.store.touch_image(url, now=self._clock())
+        return found
 
     def mark_read(self, article_ids: Sequence[int], read: bool = True) -> ArticleChanges:
         return self.store.set_read(article_ids, read, now=self._clock())
@@ -246,8 +268,12 @@ class Library:
             article = self.store.article(article_id)
         if with_images is None:
             with_images = article.bookmarked or self._keeps_offline(article)
-        if with_images and article.clean is not None:
-            store_images(self.store, self.client, article_id, article.clean.html, self._clock)
+        if (
+            with_images
+            and article.clean is not None
+            and store_images(self.store, self.client, article_id, article.clean.html, self._clock)
+        ):
+            self.trim_image_cache()
         return article
 
     def _keeps_offline(self, article: Article) -> bool:
@@ -294,6 +320,43 @@ class Library:
     def unbookmark(self, article_id: int) -> ArticleChanges:
         return self.store.set_bookmarked(article_id, False, now=self._clock())
 
+    def bookmarks(self, *, tag: str | None = None) -> list[Bookmark]:
+        """Every bookmark (only those tagged ``tag`` when given), most recently kept first."""
+        return self.store.bookmarks(tag=tag)
+
+    def bookmark_info(self, article_id: int) -> Bookmark:
+        return self.store.bookmark(article_id)
+
+    def bookmark_tags(self) -> list[tuple[str, int]]:
+        """Tags in use, with how many bookmarks carry each."""
+        return self.store.bookmark_tags()
+
+    def set_bookmark_details(
+        self, article_id: int, *, tags: Sequence[str] | None = None, note: str | None = None
+    ) -> Bookmark:
+        """Replace a bookmark's tags and/or its personal note (None leaves that one alone)."""
+        self.store.set_bookmark_details(article_id, tags=tags, note=note)
+        return self.store.bookmark(article_id)
+
+    def export_bookmarks(self) -> bytes:
+        """Every bookmark with its text, as a JSON bookmarks file (see ``library.bookmarks``)."""
+        return bookmark_files.export_bookmarks(self.store, now=self._clock())
+
+    def export_bookmarks_to(self, path: Path) -> int:
+        """Write the bookmarks file to ``path`` whole or not at all; returns how many bookmarks."""
+        data = self.export_bookmarks()
+        write_atomically(path, data)
+        return len(self.store.bookmarks())
+
+    def import_bookmarks(self, data: bytes) -> BookmarkImport:
+        """Merge a bookmarks file in: known URLs gain its tags, new ones become bookmarks with their text."""
+        records = bookmark_files.read_bookmarks_file(data)
+        return bookmark_files.import_bookmarks(self.store, records, now=self._clock())
+
+    def index_search(self, limit: int | None = 500) -> int:
+        """Index some articles a refresh stored (the GUI calls it between tasks); returns how many remain."""
+        return self.store.index_pending(limit)
+
     def search(
         self,
         query: str,
@@ -302,10 +365,119 @@ class Library:
         feed_id: int | None = None,
         bookmarked_only: bool = False,
         unread_only: bool = False,
+        folder_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
     ) -> list[SearchHit]:
+        """Ranked matches with highlighted snippets; ``since <= date < until`` when given."""
         return self.store.search(
-            query, limit=limit, feed_id=feed_id, bookmarked_only=bookmarked_only, unread_only=unread_only
+            query,
+            limit=limit,
+            feed_id=feed_id,
+            folder_id=folder_id,
+            bookmarked_only=bookmarked_only,
+            unread_only=unread_only,
+            since=since,
+            until=until,
         )
+
+    # -- offline reading, retention ----------------------------------------------
+
+    def store_offline(
+        self,
+        feed_ids: Sequence[int] | None = None,
+        *,
+        progress: OfflineProgress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> OfflineResult:
+        """Keep the full text and images of new articles of keep-offline feeds (and of bookmarks
+        still without their text), fetched in parallel; run it after a refresh."""
+        arrived_since, failed_before = offline_window(self._clock())
+        todo = self.store.offline_candidates(
+            feed_ids, arrived_since=arrived_since, retry_before=failed_before, limit=MAX_ARTICLES_PER_RUN
+        )
+        if not todo:
+            return OfflineResult()
+        result = OfflineSaver(self.client).run(
+            self.store, todo, self._clock, progress=progress, cancel=cancel
+        )
+        if result.images:
+            self.trim_image_cache()
+        return result
+
+    def trim_image_cache(self) -> list[str]:
+        """Evict least-recently-used images beyond ``image_cache_bytes``, never a bookmark's."""
+        return self.store.evict_images(self.image_cache_bytes)
+
+    def set_retention(self, feed_id: int, *, keep_read_days: int | None, keep_read_max: int | None) -> Feed:
+        """A feed's own retention of read articles (None: follow the global policy)."""
+        return self.store.update_feed(feed_id, keep_read_days=keep_read_days, keep_read_max=keep_read_max)
+
+    def apply_retention(
+        self, policy: RetentionPolicy | None = None, *, cancel: threading.Event | None = None
+    ) -> RetentionResult:
+        """Delete old read articles (never bookmarked or unread ones) and tidy the file.
+
+        Meant for the store thread in the background: deletions go in short transactions.
+        """
+        now = self._clock()
+        changes = ArticleChanges()
+        for rule in feed_rules(self.store.feeds(), policy or RetentionPolicy(), now):
+            if cancel is not None and cancel.is_set():
+                break
+            expired = self.store.expired_articles(rule)
+            if expired:
+                changes = changes.merge(self.store.delete_articles(expired, now=now))
+        images = self.store.delete_unlinked_images()
+        self.store.forget_tombstones(now=now)
+        plan = maintenance(self.store.space(), len(changes.removed))
+        self.store.optimize(vacuum=plan.vacuum, merge_search=plan.merge_search)
+        return RetentionResult(changes, images, plan.vacuum)
+
+    # -- export ------------------------------------------------------------------
+
+    def articles_for_export(self, article_ids: Sequence[int], *, fetch: bool = True) -> list[Article]:
+        """The articles with their full text where it can be had (else the feed's text)."""
+        chosen = []
+        for article_id in article_ids:
+            article = self.store.article(article_id)
+            if fetch and article.clean is None and article.url:
+                try:
+                    article = self.full_text(article_id, with_images=True)
+                except ReaderError as error:
+                    log.info("exporting article %d with its feed text: %s", article_id, error)
+            chosen.append(article)
+        return chosen
+
+    def export_file(
+        self,
+        article_ids: Sequence[int],
+        fmt: str,
+        path: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        """Write articles as EPUB (any number), HTML or Markdown (one article).
+
+        The file appears whole or not at all: it is written beside the target
+        and renamed into place.
+        """
+        if not article_ids:
+            raise ReaderError("Nothing to export.")
+        if fmt in ("html", "md") and len(article_ids) > 1:
+            raise ReaderError("HTML and Markdown exports take one article; use EPUB or PDF for several.")
+        articles = self.articles_for_export(article_ids)
+        if fmt == "epub":
+            title = articles[0].title if len(articles) == 1 else f"Reader: {len(articles)} articles"
+            data = articles_epub(articles, self.image, title=title, progress=progress, cancel=cancel)
+        elif fmt == "html":
+            data = article_html(articles[0], self.image).encode("utf-8")
+        elif fmt == "md":
+            data = article_markdown(articles[0]).encode("utf-8")
+        else:
+            raise ReaderError(f"Unknown export format: {fmt}")
+        write_atomically(path, data)
 
     # -- OPML ------------------------------------------------------------------
 
@@ -334,6 +506,17 @@ class Library:
             for f in self.store.feeds()
         ]
         return write_opml(outlines, title="Reader subscriptions")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` whole: a failure leaves the old file, or none, never half a file."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise ReaderError(f"Cannot write {path}: {error.strerror}") from error
 
 
 def extract_page(body: bytes, url: str, *, content_type: str | None = None) -> CleanArticle:

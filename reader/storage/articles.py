@@ -26,6 +26,7 @@ _UPDATE_ARTICLE = (
 )
 _INSERT_SEARCH = "INSERT INTO article_search(rowid, title, author, summary, page) VALUES (?, ?, ?, ?, '')"
 _UPDATE_SEARCH = "UPDATE article_search SET title = ?, author = ?, summary = ? WHERE rowid = ?"
+_QUEUE_SEARCH = "INSERT INTO search_pending(article_id) VALUES (?)"
 _INSERT_STATUS = "INSERT INTO article_status(article_id, feed_id) VALUES (?, ?)"
 
 
@@ -37,6 +38,40 @@ def _next_article_id(conn: sqlite3.Connection) -> int:
         "coalesce((SELECT max(id) FROM articles), 0))"
     ).fetchone()
     return int(row[0]) + 1
+
+
+def insert_page_article(
+    conn: sqlite3.Connection, url: str, title: str, *, now: datetime, published: datetime | None = None
+) -> int:
+    """Insert an article with no feed for the page at ``url`` (inside the caller's transaction)."""
+    now_ts = to_ts(now)
+    assert now_ts is not None
+    published_ts = to_ts(published)
+    sort_time = now_ts if published_ts is None else min(published_ts, now_ts)
+    article_id = _next_article_id(conn)
+    conn.execute(
+        _INSERT_ARTICLE,
+        (
+            article_id,
+            None,
+            url,
+            title,
+            url,
+            None,
+            None,
+            None,
+            published_ts,
+            None,
+            None,
+            "",
+            now_ts,
+            sort_time,
+            "",
+        ),
+    )
+    conn.execute(_INSERT_STATUS, (article_id, None))
+    conn.execute(_INSERT_SEARCH, (article_id, index_text(title), "", ""))
+    return article_id
 
 
 class ArticlesMixin(StoreBase):
@@ -57,9 +92,13 @@ class ArticlesMixin(StoreBase):
                     "SELECT id, uid, content_hash FROM articles WHERE feed_id = ?", (feed_id,)
                 )
             }
+            # Entries that retention removed while the feed still lists them stay removed.
+            tombstones = {
+                r[0] for r in conn.execute("SELECT uid FROM article_tombstones WHERE feed_id = ?", (feed_id,))
+            }
+            still_listed: list[tuple[object, ...]] = []
             next_id = _next_article_id(conn)
             inserts: list[tuple[object, ...]] = []
-            search_inserts: list[tuple[object, ...]] = []
             updates: list[tuple[object, ...]] = []
             search_updates: list[tuple[object, ...]] = []
             added: list[int] = []
@@ -69,6 +108,9 @@ class ArticlesMixin(StoreBase):
                 if entry.uid in seen:
                     continue
                 seen.add(entry.uid)
+                if entry.uid in tombstones:
+                    still_listed.append((now_ts, feed_id, entry.uid))
+                    continue
                 digest = entry_hash(entry)
                 old = known.get(entry.uid)
                 if old is not None and old[1] == digest:
@@ -78,27 +120,30 @@ class ArticlesMixin(StoreBase):
                     entry.title, entry.url, entry.author, entry.summary_html, entry.content_html,
                     published, to_ts(entry.updated), entry.image_url, enclosures_text(entry),
                 )  # fmt: skip
-                search = (index_text(entry.title), index_text(entry.author), index_text(body_text(entry)))
                 if old is None:
                     sort_time = now_ts if published is None else min(published, now_ts)
                     inserts.append((next_id, feed_id, entry.uid, *content, now_ts, sort_time, digest))
-                    search_inserts.append((next_id, *search))
                     added.append(next_id)
                     next_id += 1
                 else:
                     updates.append((*content, published, now_ts, digest, old[0]))
+                    search = (index_text(entry.title), index_text(entry.author), index_text(body_text(entry)))
                     search_updates.append((*search, old[0]))
                     updated.append(old[0])
             conn.executemany(_INSERT_ARTICLE, inserts)
             conn.executemany(_INSERT_STATUS, ((article_id, feed_id) for article_id in added))
-            conn.executemany(_INSERT_SEARCH, search_inserts)
+            # Indexing the text is most of the cost of storing an entry (FTS5 with
+            # prefix indexes); new articles are indexed after the refresh.
+            conn.executemany(_QUEUE_SEARCH, ((article_id,) for article_id in added))
             conn.executemany(_UPDATE_ARTICLE, updates)
             conn.executemany(_UPDATE_SEARCH, search_updates)
+            conn.executemany(
+                "UPDATE article_tombstones SET seen_at = ? WHERE feed_id = ? AND uid = ?", still_listed
+            )
         return ArticleChanges(added=tuple(added), updated=tuple(updated))
 
     def add_page_article(self, url: str, title: str, *, now: datetime) -> int:
         """An article for a web page outside any feed; the existing article with that URL if any."""
-        now_ts = to_ts(now)
         with self._write() as conn:
             row = conn.execute(
                 "SELECT id FROM articles WHERE url = ? OR (feed_id IS NULL AND uid = ?) ORDER BY id LIMIT 1",
@@ -106,30 +151,7 @@ class ArticlesMixin(StoreBase):
             ).fetchone()
             if row is not None:
                 return int(row[0])
-            article_id = _next_article_id(conn)
-            conn.execute(
-                _INSERT_ARTICLE,
-                (
-                    article_id,
-                    None,
-                    url,
-                    title,
-                    url,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    None,
-                    "",
-                    now_ts,
-                    now_ts,
-                    "",
-                ),
-            )
-            conn.execute(_INSERT_STATUS, (article_id, None))
-            conn.execute(_INSERT_SEARCH, (article_id, index_text(title), "", ""))
-        return article_id
+            return insert_page_article(conn, url, title, now=now)
 
     def set_read(self, article_ids: Sequence[int], read: bool, *, now: datetime) -> ArticleChanges:
         """Marks articles read or unread; ``status_changed`` lists those whose state flipped."""

@@ -131,9 +131,98 @@ _IMAGES_LAST_USED: tuple[Step, ...] = (
     "CREATE INDEX images_last_used ON images(last_used)",
 )
 
+# bm25 weights of the columns title, author, summary (feed text), page (extracted text): a
+# title match weighs most.  Stored in the index as its default rank, so ``ORDER BY rank``
+# needs no arguments.
+SEARCH_RANK = "bm25(10.0, 2.0, 1.0, 1.0)"
+
+
+def _rebuild_search_index(conn: sqlite3.Connection) -> None:
+    """The search index again, with prefix indexes and the stored rank.
+
+    Without prefix indexes a query such as ``ga*`` merges the postings of every
+    term starting with "ga" (seconds on a big store); with them it reads one list.
+    Measured on 100,000 articles (tests/benchmarks/search.py): every prefix length
+    without its own index was slow for some words (p95 265 ms at 4 letters, 202 ms
+    at 5 with '2 3 4'); indexing 2 to 6 brought all to a p95 near 11 ms for 11% more
+    file (1570 MB against 1415), and from 7 letters on a prefix matches few terms.
+    """
+    conn.execute(
+        """CREATE VIRTUAL TABLE article_search_new USING fts5(
+            title, author, summary, page,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3 4 5 6'
+        )"""
+    )
+    conn.execute(
+        "INSERT INTO article_search_new(rowid, title, author, summary, page) "
+        "SELECT rowid, title, author, summary, page FROM article_search"
+    )
+    conn.execute("DROP TABLE article_search")
+    conn.execute("ALTER TABLE article_search_new RENAME TO article_search")
+    conn.execute("INSERT INTO article_search(article_search, rank) VALUES ('rank', ?)", (SEARCH_RANK,))
+
+
+_BOOKMARKS_OFFLINE_RETENTION: tuple[Step, ...] = (
+    # A bookmark's personal note and tags.
+    "ALTER TABLE article_status ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE bookmark_tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (article_id, tag)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX bookmark_tags_tag ON bookmark_tags(tag)",
+    # Which article shows which image: one image can serve several articles, and the cache
+    # must never evict an image that any bookmark shows.  Rows stay when an image is evicted.
+    """CREATE TABLE article_images (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        PRIMARY KEY (article_id, url)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX article_images_url ON article_images(url)",
+    "INSERT INTO article_images(article_id, url) "
+    "SELECT article_id, url FROM images WHERE article_id IS NOT NULL",
+    # Covering index for the cache's total and its eviction order: size comes after the blob
+    # in the row, so reading it from the table would walk every image's overflow pages.
+    "DROP INDEX images_last_used",
+    "CREATE INDEX images_lru ON images(last_used, size, url)",
+    # Retention of read articles per feed (NULL: the global policy).
+    "ALTER TABLE feeds ADD COLUMN keep_read_days INTEGER",
+    "ALTER TABLE feeds ADD COLUMN keep_read_max INTEGER",
+    # Entries removed by retention while their feed still lists them: without these the next
+    # refresh would add them again as new and unread.  seen_at: when the feed last listed it.
+    """CREATE TABLE article_tombstones (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        uid TEXT NOT NULL,
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, uid)
+    ) WITHOUT ROWID""",
+    # Pages that could not be fetched for offline reading, so each refresh does not retry them.
+    """CREATE TABLE page_failures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        tried_at INTEGER NOT NULL,
+        error TEXT NOT NULL
+    )""",
+    "CREATE INDEX status_read_at ON article_status(feed_id, read_at) WHERE read = 1 AND bookmarked = 0",
+    _rebuild_search_index,
+)
+
+# Articles stored but not yet in the search index.  A refresh of hundreds of
+# feeds only lists them here; the index catches up in the background, and
+# every search first indexes what is listed, so a search never misses one.
+_SEARCH_PENDING = (
+    """CREATE TABLE search_pending (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    )""",
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "the schema", _SCHEMA_V1),
     Migration(2, "images.last_used for cache eviction", _IMAGES_LAST_USED),
+    Migration(
+        3, "bookmark tags and notes, image links, retention, search prefixes", _BOOKMARKS_OFFLINE_RETENTION
+    ),
+    Migration(4, "search indexing after the refresh", _SEARCH_PENDING),
 ]
 
 

@@ -12,20 +12,32 @@ import sqlite3
 from pathlib import Path
 from types import TracebackType
 
-from reader.core.errors import ReadOnlyStorage
+from reader.core.errors import ReaderError, ReadOnlyStorage
 
 from . import migrations
 from .articles import ArticlesMixin
+from .bookmarks import BookmarksMixin
 from .connection import connect, raise_mapped
 from .feeds import FeedsMixin
+from .imagecache import ImageCacheMixin
 from .listing import ListingMixin
 from .pages import PagesMixin
+from .retention import RetentionMixin
 from .search import SearchMixin
 
 log = logging.getLogger(__name__)
 
 
-class Store(FeedsMixin, ArticlesMixin, ListingMixin, PagesMixin, SearchMixin):
+class Store(
+    FeedsMixin,
+    ArticlesMixin,
+    ListingMixin,
+    PagesMixin,
+    SearchMixin,
+    BookmarksMixin,
+    ImageCacheMixin,
+    RetentionMixin,
+):
     """Opens (creating it when new), checks and migrates the database at ``path``.
 
     Raises CorruptDatabase, NotOurDatabase, SchemaTooNew, ReadOnlyStorage or
@@ -66,16 +78,21 @@ class Store(FeedsMixin, ArticlesMixin, ListingMixin, PagesMixin, SearchMixin):
     def close(self) -> None:
         if self._closed:
             return
-        self._closed = True
         try:
             if not self.readonly:
+                # A store is left fully indexed, so a later read-only opening
+                # (which cannot index) still finds everything.
+                self.index_pending()
                 # Keeps the planner's statistics fresh for the indexes the queries rely on; the
                 # analysis limit keeps it to milliseconds on a big file.
                 self._conn.execute("PRAGMA analysis_limit = 400")
                 self._conn.execute("PRAGMA optimize")
         except sqlite3.Error as error:
             log.warning("PRAGMA optimize on %s failed: %s", self.path, error)
+        except ReaderError as error:
+            log.warning("indexing on close of %s failed: %s", self.path, error)
         finally:
+            self._closed = True
             self._conn.close()
 
     def __enter__(self) -> Store:

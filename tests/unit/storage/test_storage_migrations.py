@@ -13,8 +13,6 @@ import pytest
 from reader.core.errors import ReadOnlyStorage, SchemaTooNew
 from reader.storage import Store, migrations
 
-from .conftest import NOW, entry
-
 REPO = Path(__file__).resolve().parents[3]
 
 
@@ -35,21 +33,36 @@ def version_of(path: Path) -> int:
 
 
 def make_v1(path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
-    """A schema-1 database: a feed, a read and bookmarked article, an image; returns the article id."""
+    """A schema-1 database: a feed, a read and bookmarked article, an image; returns the article id.
+
+    Written in SQL as a version-1 app wrote it: today's store methods expect today's schema.
+    """
     with monkeypatch.context() as patch:
         patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
         with Store(path) as store:
             assert store.schema_version == 1
-            feed = store.add_feed("https://a.example/feed", title="A", now=NOW)
-            (article_id,) = store.store_entries(feed.id, [entry("1", "Old news", hours_ago=1)], NOW).added
-            store.set_read([article_id], True, now=NOW)
-            store.set_bookmarked(article_id, True, now=NOW)
-            store._conn.execute(
+            conn = store._conn
+            conn.execute(
+                "INSERT INTO feeds(id, url, title, added_at) VALUES (1, 'https://a.example/feed', 'A', 1000)"
+            )
+            conn.execute(
+                "INSERT INTO articles(id, feed_id, uid, title, arrived_at, sort_time) "
+                "VALUES (1, 1, '1', 'Old news', 1000, 1000)"
+            )
+            conn.execute(
+                "INSERT INTO article_status(article_id, feed_id, read, read_at, bookmarked, bookmarked_at) "
+                "VALUES (1, 1, 1, 1000, 1, 1000)"
+            )
+            conn.execute(
+                "INSERT INTO article_search(rowid, title, author, summary, page) "
+                "VALUES (1, 'Old news', '', '', '')"
+            )
+            conn.execute(
                 "INSERT INTO images(url, article_id, mime_type, data, size, saved_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                ("https://a.example/i.png", article_id, "image/png", b"PNG", 3, 1000),
+                ("https://a.example/i.png", 1, "image/png", b"PNG", 3, 1000),
             )
-    return article_id
+    return 1
 
 
 def assert_v1_data_intact(store: Store, article_id: int) -> None:
@@ -66,7 +79,7 @@ def assert_v1_data_intact(store: Store, article_id: int) -> None:
 
 def test_a_new_database_gets_the_latest_schema(db_path: Path) -> None:
     with Store(db_path) as store:
-        assert store.schema_version == migrations.latest_version() == 2
+        assert store.schema_version == migrations.latest_version() == 4
         assert store.integrity_ok()
     assert "last_used" in columns(db_path, "images")
 
@@ -75,7 +88,7 @@ def test_upgrade_from_v1_keeps_data(db_path: Path, monkeypatch: pytest.MonkeyPat
     article_id = make_v1(db_path, monkeypatch)
     assert "last_used" not in columns(db_path, "images")
     with Store(db_path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == migrations.latest_version()
         assert_v1_data_intact(store, article_id)
         last_used = store._conn.execute("SELECT last_used FROM images").fetchone()[0]
         assert last_used == 1000
@@ -122,9 +135,38 @@ def test_killed_mid_migration_keeps_the_old_version_and_retry_succeeds(
         if child.stdout is not None:
             child.stdout.close()
     assert child.returncode == -signal.SIGKILL
-    assert version_of(db_path) == 1
-    assert "last_used" not in columns(db_path, "images")
+    # The migrations before it committed; the killed one (the last) left nothing behind.
+    assert version_of(db_path) == migrations.latest_version() - 1
+    assert "note" in columns(db_path, "article_status")
+    assert columns(db_path, "search_pending") == []
     with Store(db_path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == migrations.latest_version()
         assert_v1_data_intact(store, article_id)
         assert store.integrity_ok()
+
+
+def test_upgrade_from_v2_links_images_and_rebuilds_search(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article_id = make_v1(db_path, monkeypatch)
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+        Store(db_path).close()
+    assert version_of(db_path) == 2
+    with Store(db_path) as store:
+        assert store.schema_version == migrations.latest_version()
+        assert_v1_data_intact(store, article_id)
+        # The bookmarked article's image is linked to it, so the cache will never evict it.
+        links = store._conn.execute("SELECT article_id, url FROM article_images").fetchall()
+        assert [tuple(r) for r in links] == [(article_id, "https://a.example/i.png")]
+        bookmark = store.bookmark(article_id)
+        assert (bookmark.tags, bookmark.note) == ((), "")
+        store.set_bookmark_details(article_id, tags=["later", "Later", " x "], note="why I kept it")
+        assert store.bookmark(article_id).tags == ("later", "x")
+        # The rebuilt index has prefix indexes and the stored rank, and the old rows.
+        assert [h.article_id for h in store.search("ne*")] == [article_id]
+        sql = store._conn.execute("SELECT sql FROM sqlite_schema WHERE name = 'article_search'").fetchone()[0]
+        assert "prefix" in sql
+        assert "keep_read_days" in columns(db_path, "feeds")
+        assert store.integrity_ok()
+        assert store._conn.execute("PRAGMA foreign_key_check").fetchall() == []

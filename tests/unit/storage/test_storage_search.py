@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from reader.core.models import ParsedEntry
 from reader.storage import HIGHLIGHT_END, HIGHLIGHT_START, Store
 from reader.storage.convert import html_to_text
 from reader.storage.search import match_expression, plain_snippet
@@ -124,3 +127,19 @@ def test_html_to_text() -> None:
     assert html_to_text("a<script>var x = '<p>';</script>b<!-- c --> &amp; &eacute;") == "a b & é"
     assert html_to_text("<style>p{}</style>x<br/>y") == "x y"
     assert html_to_text(None) == ""
+
+
+def test_refreshed_articles_are_indexed_later_but_never_missed(tmp_path: Path) -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    with Store(tmp_path / "s.db") as store:
+        feed = store.add_feed("https://example.org/feed", now=now)
+        entries = [
+            ParsedEntry(uid=f"u{i}", title=f"Harbour news {i}", summary_html=f"<p>lighthouse keeper {i}</p>")
+            for i in range(30)
+        ]
+        store.store_entries(feed.id, entries, now)
+        assert store.pending_index_count() == 30
+        assert store.index_pending(limit=10) == 20
+        # A search first indexes whatever is still waiting: nothing is missed.
+        assert len(store.search("lighthouse", limit=50)) == 30
+        assert store.pending_index_count() == 0
