@@ -1,0 +1,233 @@
+"""The composition root of the desktop app: paths, single instance, logging, settings, runner, window.
+
+Heavy libraries (requests, lxml, feedparser, readability) are imported by
+the Library, which the store thread creates on its first task: the window
+paints without waiting for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader import APP_ID
+from reader.render.binding import pin_singletons
+from reader.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+DESKTOP_FILE_NAME = APP_ID
+ENV_DATA_DIR = "READER_DATA_DIR"
+APP_DIR_NAME = "newsreader"
+# The X11 WM_CLASS comes from argv[0]: it must match StartupWMClass in the .desktop file.
+WM_CLASS = "newsreader"
+# The interpreter's default (5 ms) lets the store thread and the fetch threads
+# hold the GIL long enough for the GUI thread to miss frames during a refresh;
+# 1 ms keeps the longest stall under the 50 ms budget (tests/benchmarks/gui.py).
+SWITCH_INTERVAL_S = 0.001
+
+
+def resolve_data_dir(explicit: str | None) -> Path:
+    """``--data-dir``, then READER_DATA_DIR, then the platform's user data folder.
+
+    Mirrors ``reader.library.paths.data_dir`` without importing the library
+    (and through it requests and lxml) on the startup path.
+    """
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def tune_interpreter() -> None:
+    """Shorter GIL time slices: the GUI thread gets the interpreter back sooner (see SWITCH_INTERVAL_S)."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
+def install_translation(app: QCoreApplication, cache_dir: Path) -> QTranslator | None:
+    from reader.ui.translation import load_translator
+
+    return load_translator(app, QLocale(), cache_dir)
+
+
+def library_factory(data_dir: Path, *, readonly: bool = False, client: Any = None) -> Callable[[], Any]:
+    """Opens the Library on the store thread; ``client`` replaces its HTTP client (offline switch)."""
+
+    def make() -> Any:
+        from reader.library import Library
+
+        return Library(data_dir, readonly=readonly, client=client() if callable(client) else client)
+
+    return make
+
+
+def gated_client(gate: threading.Event) -> Any:
+    """The store thread's HTTP client, refusing every request while ``gate`` is set (offline)."""
+    # Imported on the store thread: requests stays off the start-up path.
+    from reader.ui.network import GatedClient
+
+    return GatedClient(gate)
+
+
+def wire_instance(instance: Any, window: Any) -> None:
+    """A later launch's arguments: the window comes to the front and asks about them."""
+    from reader.ui.instance import bring_to_front
+
+    def handed_over(arguments: list[str]) -> None:
+        bring_to_front(window)
+        window.open_arguments(arguments)
+
+    instance.received.connect(handed_over)
+
+
+def _stamp_first_paint(path: Path, app: QApplication) -> None:
+    path.write_text(repr(time.time()))
+    QTimer.singleShot(0, app.quit)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="reader", description="A desktop news reader.")
+    parser.add_argument("--data-dir", help="where the reader keeps its data (default: the user data folder)")
+    # For the startup benchmark: write the time of the first paint to FILE and quit.
+    parser.add_argument("--quit-after-paint", metavar="FILE", help=argparse.SUPPRESS)
+    parser.add_argument("open", nargs="*", help="feed URLs, feed: links, OPML or feed files")
+    known, _qt_args = parser.parse_known_args(list(argv))
+    return known
+
+
+def _icon() -> QIcon:
+    from reader.ui.resources import resources_dir
+
+    return QIcon(str(resources_dir() / "icons" / f"{APP_ID}.svg"))
+
+
+class _EarlyRecords(logging.Handler):
+    """Keeps the records logged before the log file is open (it opens after the first paint)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def replay(self) -> None:
+        root = logging.getLogger()
+        root.removeHandler(self)
+        for record in self.records:
+            root.handle(record)
+        self.records.clear()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    pin_singletons()
+    tune_interpreter()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    data_dir = resolve_data_dir(args.data_dir)
+
+    from reader.ui.instance import SingleInstance
+
+    # Before the QApplication: a second launch hands its arguments over and
+    # exits without paying for a GUI.  The lock is taken now; the local
+    # server (QtNetwork) starts after the first paint, and a second launch
+    # meanwhile retries until it answers.
+    instance = SingleInstance(data_dir)
+    if not instance.acquire(listen=False):
+        return 0 if instance.send(args.open) else 1
+    # Native crashes leave a trace from the start (stderr until the log file is open).
+    faulthandler.enable()
+    early = _EarlyRecords()
+    logging.getLogger().addHandler(early)
+    logging.getLogger().setLevel(logging.INFO)
+    try:
+        return _run(args, data_dir, instance, early)
+    finally:
+        instance.release()
+        log.info("bye")
+        from reader.ui.crash import stop_logging
+
+        early.replay()
+        stop_logging()
+
+
+def _run(args: argparse.Namespace, data_dir: Path, instance: Any, early: _EarlyRecords) -> int:
+    # Fusion honours custom palettes on every platform (the native Windows style does not).
+    app = QApplication.instance() or QApplication([WM_CLASS, "-style", "Fusion"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("News Reader")
+    app.setOrganizationName("NewsReader")
+    QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(_icon())
+    translator = install_translation(app, data_dir / "cache")
+
+    from reader.ui.storage_alert import Choice, ask_storage_choice, check_data_dir, storage_alert
+
+    readonly = False
+    problem = check_data_dir(data_dir)
+    if problem is not None:
+        from reader.library.paths import database_path
+
+        log.warning("data folder problem: %s", problem)
+        if ask_storage_choice(storage_alert(problem, data_dir, database_path(data_dir))) is Choice.QUIT:
+            return 1
+        readonly = True
+
+    from reader.ui.settings import Settings, open_settings
+    from reader.ui.settings_guard import check_settings, show_settings_problem
+    from reader.ui.window import MainWindow
+
+    settings_problem = check_settings(data_dir / "settings.ini")
+    gate = threading.Event()
+    runner = TaskRunner(library_factory(data_dir, readonly=readonly, client=lambda: gated_client(gate)))
+    window = MainWindow(runner, Settings(open_settings(data_dir / "settings.ini")), offline_gate=gate)
+    window.set_read_only(readonly)
+    window.show()
+    # Non-modal and parented to the window: kept referenced until it is closed.
+    settings_box = show_settings_problem(settings_problem, window) if settings_problem is not None else None
+    reporters: list[Any] = []
+
+    def after_first_paint() -> None:
+        # What the first paint does not need: the log file (logging.handlers),
+        # the crash dialog code, the local server (QtNetwork), the launch's arguments.
+        from reader.ui.crash import CrashReporter, choose_log_dir, setup_logging
+
+        logs = setup_logging(choose_log_dir(args.data_dir, data_dir))
+        early.replay()
+        reporter = CrashReporter(logs, app)
+        reporter.install()
+        reporters.append(reporter)
+        # A bug in a task (already logged by the runner): the same dialog as any other bug.
+        runner.crashed.connect(lambda text: reporter.excepthook(RuntimeError, RuntimeError(text), None))
+        instance.listen()
+        wire_instance(instance, window)
+        if args.open:
+            window.open_arguments(args.open)
+
+    window.painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
+    if args.quit_after_paint:
+        stamp = Path(args.quit_after_paint)
+        window.painted.connect(lambda: _stamp_first_paint(stamp, app))
+    try:
+        return app.exec()
+    finally:
+        window.refresher.cancel()
+        window.wait_for_exports()
+        runner.shutdown()
+        for reporter in reporters:
+            reporter.uninstall()
+        del translator, settings_box

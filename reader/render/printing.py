@@ -1,0 +1,264 @@
+"""Articles on paper and in PDF: the same document as the pane, in the print palette.
+
+One routine paints pages onto any QPagedPaintDevice (a QPrinter for the
+print dialog and preview, a QPdfWriter for Export as PDF): a header with the
+site, title, byline, date and the source URL written out; the body at print
+size; the article title at the top of pages after the first; the source
+domain and "page n / N" in the footer.  The document is laid out at 96 dpi
+and scaled to the device, so lengths mean the same as on screen, and
+QTextDocument's pagination never cuts a line in half.
+
+Images come only from the local store (the same rule as the reading pane):
+the document's ``loadResource`` refuses everything else, so printing a
+hostile article reads no file and makes no request.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QImageReader,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from reader import APP_NAME
+from reader.core.errors import ReaderError
+from reader.core.models import Article
+from reader.render.document import Page, adapt_body, format_date, page_for, stylesheet, tr
+from reader.render.theme import PRINT, THEMES
+from reader.render.typography import Typography
+
+log = logging.getLogger(__name__)
+
+ImageLookup = Callable[[str], tuple[bytes, str] | None]
+Progress = Callable[[int, int], None]
+
+LAYOUT_DPI = 96
+# 11.25 pt serif body: the middle of the 10-12 pt range for print.
+PRINT_TYPOGRAPHY = Typography(body_px=15, family="serif", spacing="compact")
+MARGINS_MM = QMarginsF(20, 18, 20, 18)
+BAND_MM = 8.0
+MAX_IMAGE_PIXELS = 40_000_000
+PDF_RESOLUTION = 300
+
+
+class PrintCancelled(ReaderError):
+    def __init__(self) -> None:
+        super().__init__(tr("Export cancelled."))
+
+
+class _StoreOnlyDocument(QTextDocument):
+    """A document that shows only the images it was given."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        return None
+
+
+def default_page_size() -> QPageSize:
+    imperial = QLocale().measurementSystem() != QLocale.MeasurementSystem.MetricSystem
+    return QPageSize(QPageSize.PageSizeId.Letter if imperial else QPageSize.PageSizeId.A4)
+
+
+def page_layout(size: QPageSize | None = None) -> QPageLayout:
+    return QPageLayout(
+        size or default_page_size(), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
+def _decode(data: bytes) -> QImage | None:
+    """An image from the store, checked for size before it is decoded."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+        return None
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+def print_header(page: Page) -> str:
+    """Site, title, byline and date, and the source URL in full: it cannot be clicked on paper."""
+    parts = []
+    if page.site:
+        parts.append(f'<p class="site">{html.escape(page.site)}</p>')
+    parts.append(f'<h1 class="title">{html.escape(page.title or tr("Untitled"))}</h1>')
+    meta = [html.escape(x) for x in (page.byline, format_date(page.published)) if x]
+    if meta:
+        parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if page.url:
+        parts.append(f'<p class="meta">{html.escape(page.url)}</p>')
+    parts.append("<hr />")
+    return "\n".join(parts)
+
+
+@dataclass
+class _Laid:
+    page: Page
+    document: QTextDocument
+
+
+def _document(article: Article, images: ImageLookup, width_px: float) -> _Laid:
+    page = page_for(article)
+    document = _StoreOnlyDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultStyleSheet(stylesheet(THEMES[PRINT], PRINT_TYPOGRAPHY))
+    sizes: dict[str, tuple[int, int]] = {}
+    for src in _image_sources(page.body_html):
+        found = images(src)
+        image = _decode(found[0]) if found else None
+        if image is not None:
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), image)
+            sizes[src] = (image.width(), image.height())
+    body = adapt_body(page.body_html, sizes, int(width_px))
+    direction = "rtl" if page.direction == "rtl" else "ltr"
+    document.setHtml(f'<html><body dir="{direction}">{print_header(page)}\n{body}</body></html>')
+    return _Laid(page, document)
+
+
+_IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"', re.IGNORECASE)
+
+
+def _image_sources(body: str) -> list[str]:
+    return [html.unescape(m) for m in _IMG_SRC.findall(body)]
+
+
+def paint_articles(
+    articles: Sequence[Article],
+    images: ImageLookup,
+    device: QPagedPaintDevice,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Paint the articles onto ``device``, each from a new page; returns the number of pages."""
+    dpi = device.logicalDpiX()
+    scale = dpi / LAYOUT_DPI
+    paint = device.pageLayout().paintRectPixels(dpi)
+    band = BAND_MM / 25.4 * dpi
+    body = QSizeF(paint.width() / scale, (paint.height() - 2 * band) / scale)
+
+    laid = []
+    for article in articles:
+        if cancel is not None and cancel.is_set():
+            raise PrintCancelled()
+        item = _document(article, images, body.width())
+        item.document.setPageSize(body)
+        laid.append(item)
+    total = sum(item.document.pageCount() for item in laid)
+
+    small = QFont(PRINT_TYPOGRAPHY.family_css().split(",")[0].strip("'"))
+    small.setPointSizeF(8.5)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ReaderError(tr("Cannot start printing on this device."))
+    number = 0
+    try:
+        painter.setFont(small)
+        line = QFontMetricsF(small, device).height()
+        for item in laid:
+            domain = urlsplit(item.page.url or "").hostname or ""
+            for index in range(item.document.pageCount()):
+                if cancel is not None and cancel.is_set():
+                    raise PrintCancelled()
+                if number:
+                    device.newPage()
+                number += 1
+                painter.save()
+                painter.translate(0, band)
+                painter.scale(scale, scale)
+                painter.translate(0, -index * body.height())
+                # drawContents paints every block that touches the rect; the clip
+                # keeps the lines of the previous page out of this one's header.
+                visible = QRectF(0, index * body.height(), body.width(), body.height())
+                painter.setClipRect(visible)
+                visible = QRectF(0, index * body.height(), body.width(), body.height())
+                painter.setClipRect(visible)
+                # Qt paints whole paragraphs that touch the rect; the clip keeps the
+                # previous page's last lines out of sight (they stay in the PDF's
+                # text layer, as with QTextDocument.print_).
+                item.document.drawContents(painter, visible)
+                painter.restore()
+                if index:
+                    header = QRectF(0, band - line * 1.5, paint.width(), line)
+                    title = painter.fontMetrics().elidedText(
+                        item.page.title, Qt.TextElideMode.ElideRight, int(paint.width())
+                    )
+                    painter.drawText(header, Qt.AlignmentFlag.AlignLeft, title)
+                footer = QRectF(0, paint.height() - band + line * 0.5, paint.width(), line)
+                painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, domain)
+                painter.drawText(footer, Qt.AlignmentFlag.AlignRight, f"{number} / {total}")
+                if progress is not None:
+                    progress(number, total)
+    finally:
+        painter.end()
+    return number
+
+
+def export_pdf(
+    articles: Sequence[Article],
+    images: ImageLookup,
+    path: Path,
+    *,
+    title: str | None = None,
+    page_size: QPageSize | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Write a PDF; a half-written file never replaces ``path`` (temp file, then rename)."""
+    if not articles:
+        raise ReaderError(tr("Nothing to export."))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    if not os.access(path.parent if str(path.parent) else ".", os.W_OK) or path.is_dir():
+        raise ReaderError(tr("Cannot write %1: the folder is not writable.").replace("%1", str(path)))
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setPageLayout(page_layout(page_size))
+        writer.setTitle(title or articles[0].title)
+        writer.setCreator(APP_NAME)
+        pages = paint_articles(articles, images, writer, progress=progress, cancel=cancel)
+        del writer  # flushes and closes the file
+        tmp.replace(path)
+    except OSError as error:
+        message = tr("Cannot write %1: %2").replace("%1", str(path)).replace("%2", error.strerror or "")
+        raise ReaderError(message) from error
+    finally:
+        tmp.unlink(missing_ok=True)
+    return pages
+
+
+def ensure_gui_application() -> None:
+    """A QGuiApplication for painting text when none runs (the command line's PDF export).
+
+    Offscreen unless a platform is already chosen: exporting needs no display.
+    """
+    global _application
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _application = QGuiApplication([APP_NAME])
+
+
+# Held here so the command line's application lives as long as the process.
+_application: object = None

@@ -1,0 +1,1 @@
+"""The desktop window: panes, dialogs, actions, item models and themes (Qt widgets)."""
