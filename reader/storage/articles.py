@@ -86,12 +86,17 @@ class ArticlesMixin(StoreBase):
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM feeds WHERE id = ?", (feed_id,)).fetchone() is None:
                 raise NotFound(f"No feed with id {feed_id}.")
-            known = {
-                uid: (article_id, digest)
-                for article_id, uid, digest in conn.execute(
-                    "SELECT id, uid, content_hash FROM articles WHERE feed_id = ?", (feed_id,)
-                )
-            }
+            known: dict[str, tuple[int, str]] = {}
+            # Some feeds mint a new guid on every fetch (a timestamp in it); an
+            # entry with an unknown id but the link and title of a stored one is
+            # that article again, not a new one (catalog 12).
+            by_link: dict[tuple[str, str], tuple[int, str]] = {}
+            for article_id, uid, digest, url, title in conn.execute(
+                "SELECT id, uid, content_hash, url, title FROM articles WHERE feed_id = ?", (feed_id,)
+            ):
+                known[uid] = (article_id, digest)
+                if url:
+                    by_link[(url, title)] = (article_id, digest)
             # Entries that retention removed while the feed still lists them stay removed.
             tombstones = {
                 r[0] for r in conn.execute("SELECT uid FROM article_tombstones WHERE feed_id = ?", (feed_id,))
@@ -113,6 +118,8 @@ class ArticlesMixin(StoreBase):
                     continue
                 digest = entry_hash(entry)
                 old = known.get(entry.uid)
+                if old is None and entry.url:
+                    old = by_link.get((entry.url, entry.title))
                 if old is not None and old[1] == digest:
                     continue
                 published = to_ts(entry.published)

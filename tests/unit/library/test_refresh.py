@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.library import Library
-from tests.support.loopback import LoopbackServer, Reply
+from tests.support.loopback import LoopbackServer, Reply, Request
 from tests.unit.library.conftest import FakeClock
 
 FEEDS = Path(__file__).resolve().parents[2] / "data" / "feeds" / "files"
@@ -193,3 +193,22 @@ def test_success_after_errors_clears_the_error(library: Library, loopback: Loopb
     feed = library.feed(feed_id)
     assert feed.last_error is None and feed.error_count == 0
     assert feed.title  # taken from the feed once it parsed
+
+
+def test_a_guid_that_changes_on_every_fetch_does_not_multiply_articles(
+    library: Library, loopback: LoopbackServer
+) -> None:
+    def churning(request: Request) -> Reply:
+        items = "".join(
+            f"<item><title>Story {k}</title><link>{loopback.url(f'/s/{k}')}</link>"
+            f"<guid>story-{k}-{request.hit}</guid><description>Text {k}</description></item>"
+            for k in range(3)
+        )
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+        return Reply(body=body.encode(), content_type=RSS)
+
+    loopback.handle("/f.xml", churning)
+    feed_id = subscribe(library, loopback.url("/f.xml"))
+    for _ in range(5):
+        library.refresh()
+    assert library.count_articles(feed_id=feed_id) == 3
