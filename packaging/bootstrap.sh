@@ -94,12 +94,16 @@ setup_venv() {
     "$py" -m venv "$venv"
   fi
   # Debian 12's pip 23 cannot install readability-lxml's lxml[html_clean] extra.
+  # pip's and the build backend's chatter goes to a log, shown only on failure.
+  local log="$venv/install.log"
   say "upgrading pip"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >"$log" 2>&1 ||
+    { cat "$log" >&2; exit 1; }
   local spec="."
   [ "$extras" = base ] || spec=".[$extras]"
   say "installing the reader and its dependencies ($extras)"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec" >>"$log" 2>&1 ||
+    { cat "$log" >&2; exit 1; }
   echo "$want" > "$stamp"
 }
 
