@@ -18,7 +18,6 @@ on behalf of others, which this is not.)
 from __future__ import annotations
 
 import importlib.util
-import ipaddress
 import logging
 import ssl
 import time
@@ -46,7 +45,7 @@ from reader.core.errors import (
     TooLarge,
     TooManyRedirects,
 )
-from reader.core.urls import HTTP_SCHEMES
+from reader.core.urls import HTTP_SCHEMES, is_loopback_host
 
 log = logging.getLogger(__name__)
 _E = TypeVar("_E", bound=BaseException)
@@ -230,13 +229,7 @@ def _require_http(url: str, *, redirect: bool = False) -> None:
 
 
 def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(urlsplit(url).hostname or "")
 
 
 def _too_large(limit: int) -> TooLarge:

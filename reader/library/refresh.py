@@ -11,7 +11,6 @@ downloads.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import logging
 import multiprocessing
 import os
@@ -31,7 +30,7 @@ from typing import Any
 
 from reader.core.errors import ReaderError
 from reader.core.models import Feed, ParsedFeed, RefreshResult
-from reader.core.urls import host_of
+from reader.core.urls import host_of, is_loopback_host
 from reader.feeds import fetch_feed, parse_feed
 from reader.library import decide
 from reader.library.schedule import validators_usable
@@ -73,15 +72,6 @@ def body_hash(body: bytes) -> str:
     return hashlib.blake2b(body, digest_size=16).hexdigest()
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 class HostLimiter:
     """At most ``per_host`` requests in flight to one host.
 
@@ -96,7 +86,7 @@ class HostLimiter:
 
     def slot(self, url: str) -> threading.BoundedSemaphore | None:
         host = host_of(url)
-        if _is_loopback(host):
+        if is_loopback_host(host):
             return None
         with self._lock:
             sem = self._semaphores.get(host)
