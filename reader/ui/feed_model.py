@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QIcon
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ALL = ("all", 0)
 BOOKMARKS = ("bookmarks", 0)
 NAME, UNREAD = 0, 1
+# Rows announced per turn of the event loop: each dataChanged costs the tree
+# view some 40 µs, and a refresh of 500 feeds changes them all at once.
+ANNOUNCE_CHUNK = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,9 @@ class FeedTreeModel(QAbstractItemModel):
         self._bold.setBold(True)
         self.feeds: dict[int, Feed] = {}
         self._error_icon: QIcon | None = None
+        # Bumped by every reset: announcements still queued for the old tree are dropped.
+        self._generation = 0
+        self._queued: list[_Node] = []
 
     # -- updates -------------------------------------------------------------------------------
 
@@ -111,6 +117,8 @@ class FeedTreeModel(QAbstractItemModel):
         if _shape(new) != _shape(self._top):
             self.beginResetModel()
             self._top = new
+            self._generation += 1
+            self._queued = []
             self.endResetModel()
             return True
         changed: list[_Node] = []
@@ -131,11 +139,27 @@ class FeedTreeModel(QAbstractItemModel):
         return False
 
     def _announce(self, nodes: list[_Node]) -> None:
-        """One dataChanged per changed cell: a range repaints the whole span, a cell only itself."""
-        for node in nodes:
+        """One dataChanged per changed cell: a range repaints the whole span, a cell only itself.
+
+        Many go out a chunk per turn of the event loop, so the window never
+        stalls on them.  (Measured: ranges per folder made the refresh's stalls
+        more frequent, not shorter.)
+        """
+        pending = not self._queued
+        self._queued.extend(nodes)
+        if pending and self._queued:
+            self._announce_chunk(self._generation)
+
+    def _announce_chunk(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        chunk, self._queued = self._queued[:ANNOUNCE_CHUNK], self._queued[ANNOUNCE_CHUNK:]
+        for node in chunk:
             for column in (NAME, UNREAD):
                 index = self._index(node, column)
                 self.dataChanged.emit(index, index)
+        if self._queued:
+            QTimer.singleShot(0, self, lambda: self._announce_chunk(generation))
 
     def set_errors(self, errors: dict[int, str | None]) -> None:
         """Show refresh outcomes (an error, or none) without reloading the feeds."""
