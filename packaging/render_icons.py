@@ -57,7 +57,8 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    # PySide6 6.12 refuses the bytes its stub asks for, and takes a str.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise RuntimeError("PNG encoding failed")
     return bytes(data.data())
 

@@ -8,6 +8,7 @@ repeats, sanitized, and checked against the page's and the feed's own text.
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 
@@ -33,6 +34,7 @@ _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # lxml refuses strings holding these; no page means them.
 _CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+_IMG_RE = re.compile(r"<img\b", re.IGNORECASE)
 
 
 def extract_article(
@@ -105,6 +107,21 @@ def _trimmed(article_html: str, meta: PageMetadata) -> str:
     return str(lxml.html.tostring(fragment, encoding="unicode"))
 
 
+def with_lead_image(article_html: str, lead_image: str | None) -> str:
+    """The article led by its page's picture when its text came without any.
+
+    News pages often put the photo in a header readability leaves out; the
+    reader, the offline cache and every export then show it, like the page.
+    With pictures of its own the article is left alone: the lead image is
+    usually one of them at another size.  No alt text: where the picture is
+    not stored, the reader shows nothing rather than the title again.
+    """
+    if not lead_image or _IMG_RE.search(article_html):
+        return article_html
+    src = html_lib.escape(lead_image, quote=True)
+    return f'<figure><img src="{src}" alt=""></figure>{article_html}'
+
+
 def extract_from_html(
     html: str, url: str, *, feed_html: str | None = None, notes: list[str] | None = None
 ) -> CleanArticle:
@@ -136,7 +153,7 @@ def extract_from_html(
     return CleanArticle(
         url=url,
         title=meta.title or "",
-        html=chosen.html,
+        html=with_lead_image(chosen.html, meta.lead_image),
         text=chosen.text,
         author=meta.author,
         published=meta.published,

@@ -36,6 +36,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -142,6 +144,44 @@ def _image_sources(body: str) -> list[str]:
     return [html.unescape(m) for m in _IMG_SRC.findall(body)]
 
 
+def _split_at_pages(document: QTextDocument, page_height: float) -> None:
+    """End every paragraph that runs onto the next page at that page's edge.
+
+    drawContents paints a whole block when any of it shows: the clip hides the
+    lines that belong to the other page, but the PDF's text layer would still
+    hold them, so copied or searched text would repeat them.  Two blocks, the
+    second without the paragraph's top margin and indent, lay out as before.
+    Lists and tables are left alone: a split would renumber or add a row.
+    """
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines.lineCount() > 1 and block.textList() is None and QTextCursor(block).currentTable() is None:
+            top = lines.position().y()
+            first_page = int((top + lines.lineAt(0).y()) // page_height)
+            for number in range(1, lines.lineCount()):
+                line = lines.lineAt(number)
+                if int((top + line.y()) // page_height) != first_page:
+                    _split_block(block, line.textStart())
+                    break
+        layout.blockBoundingRect(block)  # lays the rest out again after a split
+        block = block.next()
+
+
+def _split_block(block: QTextBlock, offset: int) -> None:
+    cursor = QTextCursor(block)
+    ending = cursor.blockFormat()
+    ending.setBottomMargin(0)
+    cursor.setBlockFormat(ending)
+    cursor.setPosition(block.position() + offset)
+    cursor.insertBlock()
+    going_on = cursor.blockFormat()
+    going_on.setTopMargin(0)
+    going_on.setTextIndent(0)
+    cursor.setBlockFormat(going_on)
+
+
 def paint_articles(
     articles: Sequence[Article],
     images: ImageLookup,
@@ -163,6 +203,7 @@ def paint_articles(
             raise PrintCancelled()
         item = _document(article, images, body.width())
         item.document.setPageSize(body)
+        _split_at_pages(item.document, body.height())
         laid.append(item)
     total = sum(item.document.pageCount() for item in laid)
 
@@ -187,15 +228,11 @@ def paint_articles(
                 painter.translate(0, band)
                 painter.scale(scale, scale)
                 painter.translate(0, -index * body.height())
-                # drawContents paints every block that touches the rect; the clip
-                # keeps the lines of the previous page out of this one's header.
-                visible = QRectF(0, index * body.height(), body.width(), body.height())
+                # Blocks end at page boundaries (_split_at_pages), so the blocks
+                # drawn for this page are its own; the inset keeps out a block
+                # that only touches the page's edge, and the clip anything else.
+                visible = QRectF(0, index * body.height() + 0.5, body.width(), body.height() - 1)
                 painter.setClipRect(visible)
-                visible = QRectF(0, index * body.height(), body.width(), body.height())
-                painter.setClipRect(visible)
-                # Qt paints whole paragraphs that touch the rect; the clip keeps the
-                # previous page's last lines out of sight (they stay in the PDF's
-                # text layer, as with QTextDocument.print_).
                 item.document.drawContents(painter, visible)
                 painter.restore()
                 if index:

@@ -74,7 +74,7 @@ def png(width: int, height: int) -> bytes:
     image.fill(QColor("#4a7bb7"))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 6.12 refuses the stub's bytes
     return bytes(QByteArray(buffer.data()).data())
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
-import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -15,11 +13,12 @@ from pypdf import PdfReader
 
 from reader.cli import main
 from tests.support.loopback import LoopbackServer
+from tests.support.pdf import image_sizes, pdf_text, reading_text, squash
+from tests.support.seed import EXPECTED, serve_seed
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-SEED = DATA / "seed-article" / "caliber-az-russia-syria-bases.html"
-EXPECTED = json.loads((DATA / "seed-article" / "expected.json").read_text(encoding="utf-8"))
 REPO = Path(__file__).resolve().parents[2]
+# In-process exports to PDF start a Qt application when none runs; the suite's must come first.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 RUSSIAN = """<!doctype html><html lang="ru"><head><meta charset="utf-8">
 <title>Навигация открыта</title><meta property="og:title" content="Навигация открыта">
@@ -33,17 +32,6 @@ RUSSIAN = """<!doctype html><html lang="ru"><head><meta charset="utf-8">
 </article></body></html>"""
 
 
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
-def squash(text: str) -> str:
-    """Text as a reader compares it: ligature glyphs (ﬁ) as letters, lines joined."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"(?<=\w-)\s*\n\s*", "", text)  # a line broken after a hyphen
-    return re.sub(r"\s+", " ", text)
-
-
 def bookmark(data: str, url: str, capsys: pytest.CaptureFixture[str]) -> int:
     assert main(["bookmark", url, "--data-dir", data]) == 0
     out = capsys.readouterr().out
@@ -53,7 +41,7 @@ def bookmark(data: str, url: str, capsys: pytest.CaptureFixture[str]) -> int:
 def test_seed_article_to_pdf_from_the_command_line(
     tmp_path: Path, loopback: LoopbackServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    loopback.serve("/en/post/syria", SEED.read_bytes(), content_type="text/html; charset=utf-8")
+    serve_seed(loopback)
     data = str(tmp_path / "data")
     article_id = bookmark(data, loopback.url("/en/post/syria"), capsys)
     pdf = tmp_path / "seed.pdf"
@@ -72,13 +60,18 @@ def test_seed_article_to_pdf_from_the_command_line(
     assert EXPECTED["title"] in text
     assert EXPECTED["author"] in text
     assert loopback.url("/en/post/syria") in text
-    positions = [text.find(squash(p)) for p in EXPECTED["body_paragraphs"]]
+    reading = squash(reading_text(pdf, EXPECTED["title"], "127.0.0.1"))
+    positions = [reading.find(squash(p)) for p in EXPECTED["body_paragraphs"]]
     assert all(p >= 0 for p in positions), positions
     assert positions == sorted(positions)
+    # Lines are not repeated where a paragraph runs onto the next page.
+    assert all(reading.count(squash(p)) == 1 for p in EXPECTED["body_paragraphs"])
     for clutter in EXPECTED["must_not_contain"]:
         assert clutter not in text
     pages = len(PdfReader(pdf).pages)
     assert pages >= 2
+    # The page's photo, kept with the bookmark, leads the first page at the text's width.
+    assert image_sizes(pdf, 0) == [(960, 540)]
     assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
     assert not list(tmp_path.glob(".*.part"))
 
@@ -108,7 +101,7 @@ def test_russian_article_keeps_its_cyrillic_with_embedded_fonts(
 def test_epub_html_and_markdown_from_the_command_line(
     tmp_path: Path, loopback: LoopbackServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    loopback.serve("/en/post/syria", SEED.read_bytes(), content_type="text/html; charset=utf-8")
+    serve_seed(loopback)
     loopback.serve("/news/port", RUSSIAN.encode(), content_type="text/html; charset=utf-8")
     data = str(tmp_path / "data")
     ids = [bookmark(data, loopback.url(p), capsys) for p in ("/en/post/syria", "/news/port")]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
 import subprocess
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,18 +22,10 @@ from reader.ui.feed_model import BOOKMARKS
 from reader.ui.settings import Settings
 from reader.ui.window import MainWindow
 from tests.support.loopback import LoopbackServer
+from tests.support.pdf import reading_text, squash
+from tests.support.seed import EXPECTED, serve_seed
 
 pytestmark = pytest.mark.gui
-DATA = Path(__file__).resolve().parents[1] / "data" / "seed-article"
-SEED = DATA / "caliber-az-russia-syria-bases.html"
-EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
-
-
-def squash(text: str) -> str:
-    """Text as a reader compares it: ligature glyphs (ﬁ) as letters, lines joined."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"(?<=\w-)\s*\n\s*", "", text)  # a line broken after a hyphen
-    return re.sub(r"\s+", " ", text)
 
 
 @pytest.fixture
@@ -73,7 +62,7 @@ def test_export_as_pdf_in_the_print_palette(
     loopback: LoopbackServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loopback.serve("/en/post/syria", SEED.read_bytes(), content_type="text/html; charset=utf-8")
+    serve_seed(loopback)
     url = loopback.url("/en/post/syria")
     bookmark_seed(window, qtbot, url)
     assert window.current_theme().name == themes.NIGHT
@@ -98,7 +87,8 @@ def test_export_as_pdf_in_the_print_palette(
     assert EXPECTED["title"] in text
     assert EXPECTED["author"] in text
     assert url in text
-    positions = [text.find(squash(p)) for p in EXPECTED["body_paragraphs"]]
+    reading = squash(reading_text(pdf, EXPECTED["title"], "127.0.0.1"))
+    positions = [reading.find(squash(p)) for p in EXPECTED["body_paragraphs"]]
     assert all(p >= 0 for p in positions), positions
     assert positions == sorted(positions)
     for clutter in EXPECTED["must_not_contain"]:
@@ -110,14 +100,17 @@ def test_export_as_pdf_in_the_print_palette(
 
 
 def assert_print_palette(pdf: Path, tmp_path: Path) -> None:
-    """Page 1 as a printer would put it on paper: white background, dark text, whatever the screen theme."""
+    """The last page (text only: the photo is on page 1) as a printer would put it on paper:
+    white background, dark text, whatever the screen theme."""
     if shutil.which("pdftoppm") is None:
         # No renderer: at least no page-sized fill may be painted (a dark theme's background).
         content = b"".join(page.get_contents().get_data() for page in PdfReader(pdf).pages[:1])  # type: ignore[union-attr]
         assert b" re\nf" not in content or b"0 0 0 rg" not in content
         return
     prefix = tmp_path / "page"
-    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(pdf), str(prefix)], check=True)
+    last = str(len(PdfReader(pdf).pages))
+    command = ["pdftoppm", "-r", "40", "-f", last, "-l", last, "-png", str(pdf), str(prefix)]
+    subprocess.run(command, check=True)
     image = QImage(str(next(tmp_path.glob("page*.png"))))
     assert not image.isNull()
     corners = [
@@ -146,7 +139,7 @@ def test_an_unwritable_target_is_reported_and_leaves_no_file(
     loopback: LoopbackServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loopback.serve("/en/post/syria", SEED.read_bytes(), content_type="text/html; charset=utf-8")
+    serve_seed(loopback)
     bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     target = tmp_path / "no-such-folder" / "seed.pdf"
     monkeypatch.setattr(exporting, "choose_save_path", lambda *_args: target)
@@ -166,7 +159,7 @@ def test_epub_of_the_selection_and_markdown_of_one_article(
     loopback: LoopbackServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loopback.serve("/en/post/syria", SEED.read_bytes(), content_type="text/html; charset=utf-8")
+    serve_seed(loopback)
     bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     for fmt, action in (("epub", "export_epub"), ("md", "export_markdown"), ("html", "export_html")):
         target = tmp_path / f"seed.{fmt}"
@@ -185,7 +178,7 @@ def test_a_cancelled_export_leaves_no_file(
     loopback: LoopbackServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loopback.serve("/en/post/syria", SEED.read_bytes(), content_type="text/html; charset=utf-8")
+    serve_seed(loopback)
     bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     target = tmp_path / "seed.pdf"
     monkeypatch.setattr(exporting, "choose_save_path", lambda *_args: target)
@@ -208,7 +201,7 @@ def test_tags_and_a_note_on_a_bookmark_and_the_bookmarks_file(
     loopback: LoopbackServer,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loopback.serve("/en/post/syria", SEED.read_bytes(), content_type="text/html; charset=utf-8")
+    serve_seed(loopback)
     bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     window.actions_by_name["bookmark_details"].trigger()
     qtbot.waitUntil(lambda: window.bookmark_commands.dialog is not None, timeout=10_000)

@@ -63,3 +63,22 @@ def test_html_is_clean_and_links_absolute(article: CleanArticle) -> None:
     assert "<script" not in article.html
     assert "onclick" not in article.html
     assert 'href="/' not in article.html and 'src="/' not in article.html
+
+
+def test_the_page_photo_leads_an_article_that_came_without_pictures(article: CleanArticle) -> None:
+    # readability leaves the seed page's header photo out; the reader shows it above the text.
+    assert article.html.startswith(f'<figure><img src="{EXPECTED["lead_image"]}"')
+    assert article.html.count("<img") == 1
+
+
+def test_an_article_with_its_own_pictures_gets_no_second_lead_image() -> None:
+    paragraph = "<p>" + "Harbour cranes stood idle through the strike, the port authority said. " * 8 + "</p>"
+    page = (
+        '<html><head><meta property="og:image" content="https://news.example/lead-960.jpg"></head>'
+        f'<body><article><h1>Strike</h1>{paragraph}<img src="/lead-480.jpg">{paragraph}'
+        "</article></body></html>"
+    )
+    clean = extract_article(page.encode(), "https://news.example/strike", content_type="text/html")
+    assert clean.lead_image == "https://news.example/lead-960.jpg"
+    assert "lead-960" not in clean.html
+    assert clean.html.count("<img") == 1
