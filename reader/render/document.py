@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 
 from reader.render.theme import Theme
 from reader.render.typography import FAMILIES, Typography
@@ -109,6 +110,7 @@ body {{ font-family: {typo.family_css()}; font-size: {typo.body_px}px; color: {t
 p, li, dd, dt, div {{ line-height: {typo.line_percent()}%; }}
 p, ul, ol, dl, pre, table {{ margin-top: 0px; margin-bottom: {gap}px; }}
 li {{ margin-bottom: {px(0.25)}px; }}
+div.figure {{ margin-top: {px(0.25)}px; margin-bottom: {gap}px; }}
 a {{ color: {theme.link}; text-decoration: underline; }}
 h1 {{ font-size: {px(1.6)}px; line-height: {typo.line_percent(1.25)}%; margin-top: {px(1.5)}px;
   margin-bottom: {px(0.5)}px; }}
@@ -195,3 +197,22 @@ def document_html(page: Page, image_sizes: Mapping[str, tuple[int, int]], column
     lang = f' lang="{html.escape(page.language, quote=True)}"' if page.language else ""
     body = adapt_body(page.body_html, image_sizes, column_px)
     return f'<html><body dir="{direction}"{lang}>{header_html(page)}\n{body}</body></html>'
+
+
+def fit_image_lines(document: QTextDocument) -> None:
+    """Lines holding a picture get the picture's own height.
+
+    The text's line height is proportional (160 % and so on), and Qt applies
+    it to a line with a 500 px photo too, leaving a blank band below it.
+    """
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            if iterator.fragment().charFormat().isImageFormat():
+                single = QTextBlockFormat()
+                single.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                QTextCursor(block).mergeBlockFormat(single)
+                break
+            iterator += 1
+        block = block.next()

@@ -37,14 +37,17 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextLayout,
 )
 
 from reader import APP_NAME
 from reader.core.errors import ReaderError
 from reader.core.models import Article
-from reader.render.document import Page, adapt_body, format_date, page_for, stylesheet, tr
+from reader.render.document import Page, adapt_body, fit_image_lines, format_date, page_for, stylesheet, tr
 from reader.render.theme import PRINT, THEMES
 from reader.render.typography import Typography
 
@@ -134,6 +137,7 @@ def _document(article: Article, images: ImageLookup, width_px: float) -> _Laid:
     body = adapt_body(page.body_html, sizes, int(width_px))
     direction = "rtl" if page.direction == "rtl" else "ltr"
     document.setHtml(f'<html><body dir="{direction}">{print_header(page)}\n{body}</body></html>')
+    fit_image_lines(document)
     return _Laid(page, document)
 
 
@@ -149,37 +153,51 @@ def _split_at_pages(document: QTextDocument, page_height: float) -> None:
 
     drawContents paints a whole block when any of it shows: the clip hides the
     lines that belong to the other page, but the PDF's text layer would still
-    hold them, so copied or searched text would repeat them.  Two blocks, the
-    second without the paragraph's top margin and indent, lay out as before.
-    Lists and tables are left alone: a split would renumber or add a row.
+    hold them, so copied or searched text would repeat them.  The second part
+    starts the next page without the paragraph's top margin and indent, so it
+    lays out as before.  Lists and tables are left alone: a split would
+    renumber or add a row.
     """
     layout = document.documentLayout()
+    document.pageCount()  # the whole document laid out first: layout is lazy
     block = document.begin()
     while block.isValid():
-        lines = block.layout()
-        if lines.lineCount() > 1 and block.textList() is None and QTextCursor(block).currentTable() is None:
-            top = lines.position().y()
-            first_page = int((top + lines.lineAt(0).y()) // page_height)
-            for number in range(1, lines.lineCount()):
-                line = lines.lineAt(number)
-                if int((top + line.y()) // page_height) != first_page:
-                    _split_block(block, line.textStart())
-                    break
-        layout.blockBoundingRect(block)  # lays the rest out again after a split
+        layout.blockBoundingRect(block)  # lays the block out again after a split above it
+        if block.textList() is None and QTextCursor(block).currentTable() is None:
+            offset = _first_offset_on_next_page(block.layout(), page_height)
+            if offset is not None:
+                _split_block(block, offset)
         block = block.next()
+
+
+def _first_offset_on_next_page(lines: QTextLayout, page_height: float) -> int | None:
+    """Where the first line on a later page than the block's first line starts, if any."""
+    top = lines.position().y()
+    pages = [
+        # By the line's middle: pagination puts a moved line at the page's edge,
+        # give or take a rounding error.
+        int((top + line.y() + line.height() / 2) // page_height)
+        for line in (lines.lineAt(number) for number in range(lines.lineCount()))
+    ]
+    for number, page in enumerate(pages):
+        if page != pages[0]:
+            return lines.lineAt(number).textStart()
+    return None
 
 
 def _split_block(block: QTextBlock, offset: int) -> None:
     cursor = QTextCursor(block)
-    ending = cursor.blockFormat()
+    paragraph = cursor.blockFormat()
+    ending = QTextBlockFormat(paragraph)
     ending.setBottomMargin(0)
     cursor.setBlockFormat(ending)
     cursor.setPosition(block.position() + offset)
-    cursor.insertBlock()
-    going_on = cursor.blockFormat()
+    going_on = QTextBlockFormat(paragraph)
     going_on.setTopMargin(0)
     going_on.setTextIndent(0)
-    cursor.setBlockFormat(going_on)
+    # Starts the next page, so its block does not reach back into this one.
+    going_on.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.insertBlock(going_on)
 
 
 def paint_articles(

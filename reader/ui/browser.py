@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.render import typography as typo_mod
-from reader.render.document import ACTION_SCHEME, Page, document_html, stylesheet
+from reader.render.document import ACTION_SCHEME, Page, document_html, fit_image_lines, stylesheet
 from reader.render.theme import Theme
 from reader.render.typography import Typography
 
@@ -149,6 +149,7 @@ class ArticleBrowser(QTextBrowser):
         column = typo_mod.column_px(self._typo, self.viewport().width())
         self._rendered_column = column
         self.setHtml(document_html(self._page, sizes, column))
+        fit_image_lines(self.document())
         self._set_margins()
         bar.setValue(round(fraction * bar.maximum()))
 

@@ -31,9 +31,9 @@ from reader.ui.translation import load_translator
 from reader.ui.window import MainWindow
 from tests.benchmarks.gui import wait_until
 from tests.support.loopback import LoopbackServer
+from tests.support.seed import serve_seed
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "tests" / "data" / "seed-article" / "caliber-az-russia-syria-bases.html"
 RSS = "application/rss+xml"
 log = logging.getLogger("screenshots")
 
@@ -117,14 +117,19 @@ def main(argv: list[str] | None = None) -> int:
         base = server.base_url
         for key, (title, items) in FEEDS.items():
             server.serve(f"/{key}.xml", rss(base, title, items), content_type=RSS)
-        server.serve_file("/seed.html", SEED, "text/html; charset=utf-8")
+        # The seed page with its photo, both from the loopback server.
+        serve_seed(server, "/seed.html")
         data = Path(tmp) / "data"
         runner = TaskRunner(library_factory(data))
         outlines = "".join(
             f'<outline type="rss" text="{t}" xmlUrl="{base}/{k}.xml"/>' for k, (t, _) in FEEDS.items()
         )
         opml = f'<?xml version="1.0"?><opml version="2.0"><head/><body>{outlines}</body></opml>'.encode()
-        runner.run_sync(lambda lib: lib.refresh([f.id for f in lib.import_opml(opml).added]))
+        feeds = runner.run_sync(lambda lib: lib.import_opml(opml).added)
+        # Kept offline, like a bookmark: the pane shows the photo from the store.
+        kept = next(f.id for f in feeds if f.url.endswith("/caliber.xml"))
+        runner.run_sync(lambda lib: lib.set_keep_offline(kept, True))
+        runner.run_sync(lambda lib: lib.refresh([f.id for f in feeds]))
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.theme = "day"
         window = MainWindow(runner, settings)
