@@ -18,19 +18,16 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
-    QImage,
-    QImageReader,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -48,6 +45,7 @@ from reader import APP_NAME
 from reader.core.errors import ReaderError
 from reader.core.models import Article
 from reader.render.document import Page, adapt_body, fit_image_lines, format_date, page_for, stylesheet, tr
+from reader.render.images import decode_image, image_sources
 from reader.render.theme import PRINT, THEMES
 from reader.render.typography import Typography
 
@@ -61,7 +59,6 @@ LAYOUT_DPI = 96
 PRINT_TYPOGRAPHY = Typography(body_px=15, family="serif", spacing="compact")
 MARGINS_MM = QMarginsF(20, 18, 20, 18)
 BAND_MM = 8.0
-MAX_IMAGE_PIXELS = 40_000_000
 PDF_RESOLUTION = 300
 
 
@@ -86,19 +83,6 @@ def page_layout(size: QPageSize | None = None) -> QPageLayout:
     return QPageLayout(
         size or default_page_size(), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
     )
-
-
-def _decode(data: bytes) -> QImage | None:
-    """An image from the store, checked for size before it is decoded."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    size = reader.size()
-    if not size.isValid() or size.width() * size.height() > MAX_IMAGE_PIXELS:
-        return None
-    image = reader.read()
-    return None if image.isNull() else image
 
 
 def print_header(page: Page) -> str:
@@ -128,9 +112,9 @@ def _document(article: Article, images: ImageLookup, width_px: float) -> _Laid:
     document.setDocumentMargin(0)
     document.setDefaultStyleSheet(stylesheet(THEMES[PRINT], PRINT_TYPOGRAPHY))
     sizes: dict[str, tuple[int, int]] = {}
-    for src in _image_sources(page.body_html):
+    for src in image_sources(page.body_html):
         found = images(src)
-        image = _decode(found[0]) if found else None
+        image = decode_image(*found) if found else None
         if image is not None:
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), image)
             sizes[src] = (image.width(), image.height())
@@ -139,13 +123,6 @@ def _document(article: Article, images: ImageLookup, width_px: float) -> _Laid:
     document.setHtml(f'<html><body dir="{direction}">{print_header(page)}\n{body}</body></html>')
     fit_image_lines(document)
     return _Laid(page, document)
-
-
-_IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"', re.IGNORECASE)
-
-
-def _image_sources(body: str) -> list[str]:
-    return [html.unescape(m) for m in _IMG_SRC.findall(body)]
 
 
 def _split_at_pages(document: QTextDocument, page_height: float) -> None:

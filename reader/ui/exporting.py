@@ -91,7 +91,7 @@ def resolve(library: Any, scope: Scope) -> list[int]:
 
 def gather(library: Any, scope: Scope) -> Gathered:
     """The articles with their full text where it can be had, and their stored images."""
-    from reader.ui.images import image_sources
+    from reader.render.images import image_sources
 
     articles: list[Article] = library.articles_for_export(resolve(library, scope))
     if not articles:

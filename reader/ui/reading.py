@@ -202,7 +202,7 @@ class ReadingPane(QWidget):
     def _show(self, page: Page, loaded: Loaded | None, *, keep_place: bool = False) -> None:
         images = loaded.images if loaded is not None else None
         known = images if images is not None else self.browser.images
-        from reader.ui.images import image_sources
+        from reader.render.images import image_sources
 
         missing = [url for url in image_sources(page.body_html) if url not in known]
         if missing and self.article is not None and self.article.url and not self.offline:
