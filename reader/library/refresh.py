@@ -49,6 +49,9 @@ Progress = Callable[[RefreshResult, int, int], None]
 # it on the same core as the store writes; past this many feeds it goes to
 # worker processes instead (their start-up overlaps the first downloads).
 PROCESS_POOL_MIN_FEEDS = 20
+# The workers are batch work on a machine that may have two cores: at a lower
+# priority, the GUI thread never waits on the run queue behind them.
+PARSE_NICENESS = 10
 
 
 def parse_workers() -> int:
@@ -65,7 +68,9 @@ def default_parse_executor(feed_count: int) -> Executor:
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload(["reader.feeds"])
-    return ProcessPoolExecutor(parse_workers(), mp_context=context)
+    return ProcessPoolExecutor(
+        parse_workers(), mp_context=context, initializer=os.nice, initargs=(PARSE_NICENESS,)
+    )
 
 
 def body_hash(body: bytes) -> str:

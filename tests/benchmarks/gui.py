@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -167,7 +168,6 @@ def measure(data: Path, port: int, *, tune: bool = True) -> dict[str, Any]:
         wait(lambda: window.feed_model.feed_count() == info["feeds"])
         wait(lambda: window.article_model.article_at(0) is not None)
         result: dict[str, Any] = {}
-        peak_tree = [0]
 
         # first rows of the big feed (alternating with another feed so each time is a real switch)
         times = []
@@ -230,21 +230,8 @@ def measure(data: Path, port: int, *, tune: bool = True) -> dict[str, Any]:
             last[0] = now
 
         timer.timeout.connect(tick)
-        # The refresher parses in worker processes: sample the whole tree's RSS too.
-        import psutil
-
-        me = psutil.Process()
-
-        def sample() -> None:
-            total = me.memory_info().rss
-            for child in me.children(recursive=True):
-                with contextlib.suppress(psutil.Error):  # a worker may exit meanwhile
-                    total += child.memory_info().rss
-            peak_tree[0] = max(peak_tree[0], total)
-
-        sampler = QTimer(interval=250)
-        sampler.timeout.connect(sample)
-        sampler.start()
+        # The tree's RSS (this process and its parse workers) is sampled by the
+        # parent process: walking /proc here would stall the very thread measured.
         done: list[list[Any]] = []
         window.refresher.finished.connect(done.append)
         clock.start()
@@ -253,7 +240,6 @@ def measure(data: Path, port: int, *, tune: bool = True) -> dict[str, Any]:
         window.on_refresh_all()
         wait(lambda: bool(done), timeout=600)
         timer.stop()
-        sampler.stop()
         results = done[0]
         result["refresh"] = {
             "seconds": round(time.perf_counter() - refresh_start, 2),
@@ -266,8 +252,36 @@ def measure(data: Path, port: int, *, tune: bool = True) -> dict[str, Any]:
         window.close()
         runner.shutdown()
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    result["peak_rss_with_workers_mb"] = round(peak_tree[0] / 2**20, 1)
     return result
+
+
+def run_sampling_tree(command: list[str]) -> tuple[str, float]:
+    """Run ``command``; its stdout and the peak RSS in MB of it and its children (sampled every 250 ms)."""
+    import psutil
+
+    peak = [0]
+    pipe = subprocess.PIPE
+    with subprocess.Popen(command, env=ENV, stdout=pipe, stderr=pipe, text=True) as proc:
+        me = psutil.Process(proc.pid)
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.wait(0.25):
+                with contextlib.suppress(psutil.Error):  # the process or a worker may exit meanwhile
+                    total = me.memory_info().rss
+                    for child in me.children(recursive=True):
+                        with contextlib.suppress(psutil.Error):
+                            total += child.memory_info().rss
+                    peak[0] = max(peak[0], total)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, err = proc.communicate()
+        stop.set()
+        sampler.join()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, command, out, err)
+    return out, round(peak[0] / 2**20, 1)
 
 
 # -- start-up --------------------------------------------------------------------------------------
@@ -337,7 +351,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             scratch = Path(tmp) / "store"
             subprocess.run(["cp", "-r", str(args.store), str(scratch)], check=True)
-            measured = subprocess.run(
+            out, peak_tree_mb = run_sampling_tree(
                 [
                     sys.executable,
                     "-m",
@@ -348,13 +362,10 @@ def main() -> int:
                     "--port",
                     str(port),
                     *(["--no-tune"] if args.no_tune else []),
-                ],
-                env=ENV,
-                check=True,
-                capture_output=True,
-                text=True,
+                ]
             )
-        report.update(json.loads(measured.stdout.strip().splitlines()[-1]))
+        report.update(json.loads(out.strip().splitlines()[-1]))
+        report["peak_rss_with_workers_mb"] = peak_tree_mb
     finally:
         if server.stdin is not None:
             server.stdin.close()
