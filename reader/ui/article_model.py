@@ -367,4 +367,7 @@ class ArticleTableModel(QAbstractTableModel):
         moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
         if moment.date() == QDateTime.currentDateTime().date():
             return self._locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+        if self._locale.language() == QLocale.Language.C:
+            # The C locale's short date is "17 02 2025"; ISO reads better where no locale is set.
+            return moment.date().toString(Qt.DateFormat.ISODate)
         return self._locale.toString(moment.date(), QLocale.FormatType.ShortFormat)

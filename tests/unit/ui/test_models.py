@@ -4,11 +4,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from reader.core.models import ArticleChanges
 from reader.tasks import TaskRunner
-from reader.ui.article_model import PAGE, TITLE, ArticleTableModel, Query
+from reader.ui.article_model import DATE, PAGE, TITLE, ArticleTableModel, Query
 from reader.ui.feed_model import ALL, FeedTreeModel, load_snapshot
 from tests.unit.ui.fakes import FakeLibrary
 
@@ -100,3 +101,16 @@ def test_status_changes_update_rows(runner: TaskRunner, library: FakeLibrary, qt
     with qtbot.waitSignal(model.dataChanged):
         model.apply_changes(ArticleChanges(status_changed=(first.id,)))
     qtbot.waitUntil(lambda: not model.article_at(0).read)  # type: ignore[union-attr]
+
+
+def test_dates_follow_the_locale_and_are_iso_without_one(runner: TaskRunner, qtbot: QtBot) -> None:
+    previous = QLocale()
+    try:
+        for locale, expected in (("ru_RU", "01.01.2025"), ("C", "2025-01-01")):
+            QLocale.setDefault(QLocale(locale))
+            model = ArticleTableModel(runner)
+            _loaded(model, qtbot, Query(oldest_first=True))
+            qtbot.waitUntil(lambda m=model: m.article_at(0) is not None)  # type: ignore[misc]
+            assert model.data(model.index(0, DATE)) == expected
+    finally:
+        QLocale.setDefault(previous)
