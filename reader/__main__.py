@@ -14,6 +14,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.cli import main as cli_main
 
         return cli_main(args)
+    import gc
+
+    # The app pauses the cyclic collector until its first paint (see reader.app.main):
+    # pausing it here already spares the imports of reader.app.
+    gc.disable()
     from reader.app import main as app_main
 
     return app_main(args)

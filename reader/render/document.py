@@ -14,12 +14,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 
 from reader.render.theme import Theme
 from reader.render.typography import FAMILIES, Typography
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
     from reader.core.models import Article
 
 
@@ -205,6 +206,9 @@ def fit_image_lines(document: QTextDocument) -> None:
     The text's line height is proportional (160 % and so on), and Qt applies
     it to a line with a 500 px photo too, leaving a blank band below it.
     """
+    # Imported here: their Python enums are start-up time, and the first paint shows no article.
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
     block = document.begin()
     while block.isValid():
         iterator = block.begin()

@@ -9,11 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
-StandardKey = QKeySequence.StandardKey
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeySequence
+
+
+class StandardKey:
+    """A platform's key for a standard command, by its ``QKeySequence.StandardKey`` name.
+
+    A name, not the enum: QKeySequence (its Python enums) is made when the
+    keys are bound, after the first paint.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +56,7 @@ def specs() -> list[Spec]:
         Spec("save_page", tr("Save &Page…"), ("Ctrl+Shift+S",), "file"),
         Spec("import_bookmarks", tr("Import &Bookmarks…"), (), "file"),
         Spec("export_bookmarks", tr("Export Boo&kmarks…"), (), "file"),
-        Spec("print", tr("&Print…"), (StandardKey.Print, "Ctrl+P"), "file"),
+        Spec("print", tr("&Print…"), (StandardKey("Print"), "Ctrl+P"), "file"),
         Spec("print_preview", tr("Print Pre&view…"), (), "file"),
         Spec("export_pdf", tr("Export as P&DF…"), ("Ctrl+Shift+E",), "file"),
         Spec("export_epub", tr("Export as &EPUB…"), (), "file"),
@@ -49,9 +64,12 @@ def specs() -> list[Spec]:
         Spec("export_markdown", tr("Export as &Markdown…"), (), "file"),
         Spec("export_feed_epub", tr("Export This Feed or Folder as EPUB…"), (), "file"),
         Spec("export_bookmarks_epub", tr("Export All Bookmarks as EPUB…"), (), "file"),
-        Spec("quit", tr("&Quit"), (StandardKey.Quit, "Ctrl+Q"), "file"),
+        Spec("quit", tr("&Quit"), (StandardKey("Quit"), "Ctrl+Q"), "file"),
         Spec(
-            "refresh_all", tr("&Refresh All Feeds"), ("Shift+R", StandardKey.Refresh, "Ctrl+R", "F5"), "feed"
+            "refresh_all",
+            tr("&Refresh All Feeds"),
+            ("Shift+R", StandardKey("Refresh"), "Ctrl+R", "F5"),
+            "feed",
         ),
         Spec("refresh_feed", tr("Refresh &This Feed"), ("R",), "feed"),
         Spec("mark_all_read", tr("&Mark All as Read"), ("Shift+A",), "feed"),
@@ -74,8 +92,8 @@ def specs() -> list[Spec]:
         Spec("toggle_full_text", tr("Full Text / Feed Text"), ("Ctrl+Shift+R",), "article"),
         Spec("focus_pane", tr("Read the Article"), ("Return", "Enter"), "article", scope="list"),
         Spec("search", tr("&Search"), ("/", "Ctrl+Shift+F"), "article"),
-        Spec("font_larger", tr("&Larger Text"), (StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"), "view"),
-        Spec("font_smaller", tr("&Smaller Text"), (StandardKey.ZoomOut, "Ctrl+-"), "view"),
+        Spec("font_larger", tr("&Larger Text"), (StandardKey("ZoomIn"), "Ctrl+=", "Ctrl++"), "view"),
+        Spec("font_smaller", tr("&Smaller Text"), (StandardKey("ZoomOut"), "Ctrl+-"), "view"),
         Spec("font_reset", tr("&Default Text Size"), ("Ctrl+0",), "view"),
         Spec("cycle_theme", tr("Next &Theme"), ("Ctrl+Shift+T",), "view"),
         Spec("unread_only", tr("&Unread Only"), ("Ctrl+U",), "view", checkable=True),
@@ -84,7 +102,7 @@ def specs() -> list[Spec]:
         Spec("focus_feeds", tr("Focus Feed List"), ("Ctrl+1",), "view"),
         Spec("focus_articles", tr("Focus Article List"), ("Ctrl+2",), "view"),
         Spec("focus_reader", tr("Focus Reading Pane"), ("Ctrl+3",), "view"),
-        Spec("full_screen", tr("&Full Screen"), (StandardKey.FullScreen, "F11"), "view", checkable=True),
+        Spec("full_screen", tr("&Full Screen"), (StandardKey("FullScreen"), "F11"), "view", checkable=True),
         Spec("shortcuts", tr("&Keyboard Shortcuts"), ("?", "Shift+?", "F1"), "help"),
         Spec("welcome", tr("&Welcome"), (), "help"),
         Spec("about", tr("&About"), (), "help"),
@@ -92,12 +110,14 @@ def specs() -> list[Spec]:
 
 
 def _sequences(keys: tuple[str | StandardKey, ...]) -> list[QKeySequence]:
+    from PySide6.QtGui import QKeySequence
+
     out: list[QKeySequence] = []
     for key in keys:
-        if isinstance(key, str):
-            out.append(QKeySequence(key))
+        if isinstance(key, StandardKey):
+            out.extend(QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, key.name)))
         else:
-            out.extend(QKeySequence.keyBindings(key))
+            out.append(QKeySequence(key))
     unique: list[QKeySequence] = []
     for seq in out:
         if not seq.isEmpty() and seq not in unique:
@@ -136,4 +156,6 @@ def list_scoped(actions: dict[str, QAction]) -> list[QAction]:
 
 
 def key_text(action: QAction) -> str:
+    from PySide6.QtGui import QKeySequence
+
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())

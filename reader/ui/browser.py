@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QFontMetricsF,
-    QImage,
     QPalette,
     QResizeEvent,
     QTextDocument,
@@ -30,6 +30,10 @@ from reader.render import typography as typo_mod
 from reader.render.document import ACTION_SCHEME, Page, document_html, fit_image_lines, stylesheet
 from reader.render.theme import Theme
 from reader.render.typography import Typography
+
+if TYPE_CHECKING:
+    # Pictures arrive from the store thread, after the first paint (QImage's enums are start-up time).
+    from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,13 @@ import logging
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    # QMessageBox is imported when a message is shown: the first paint never needs it.
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +92,8 @@ def check_settings(path: Path) -> SettingsProblem | None:
 
 def show_settings_problem(problem: SettingsProblem, parent: QWidget | None = None) -> QMessageBox:
     """A non-modal note over the main window; the app is fully usable meanwhile."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         _tr("Settings were reset") if problem.kind is Problem.CORRUPT else _tr("Settings cannot be saved"),

@@ -15,9 +15,9 @@ import shutil
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.errors import (
     CorruptDatabase,
@@ -27,6 +27,10 @@ from reader.core.errors import (
     SchemaTooNew,
     StorageError,
 )
+
+if TYPE_CHECKING:
+    # QMessageBox is imported when a message is shown: the first paint never needs it.
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +129,8 @@ def storage_alert(error: StorageError, data_dir: Path, database: Path | None = N
 
 def ask_storage_choice(alert: StorageAlert, parent: QWidget | None = None) -> Choice:
     """Modal: the app cannot go on as usual until the user decides."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Critical, alert.title, alert.text, QMessageBox.StandardButton.NoButton, parent
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QPaintEvent
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,8 @@ from reader.ui.themes import apply_app_theme, system_is_dark
 from reader.ui.widgets import named
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+
     from reader.core.models import ArticleChanges, ArticleSummary, Feed, RefreshResult
     from reader.ui.bookmarks import BookmarkCommands
     from reader.ui.emptystate import EmptyState
@@ -108,7 +110,6 @@ class MainWindow(QMainWindow):
         self.search = named(QLineEdit(self), "search")
         self.search.setPlaceholderText(self.tr("Search articles (/)"))
         self.search.setAccessibleName(self.tr("Search articles"))
-        self.search.setClearButtonEnabled(True)
         self.search_range = named(QComboBox(self), "searchRange")
         self.search_range.addItems(range_labels())
         self.search_range.setAccessibleName(self.tr("Search in articles from"))
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self.undo_button.hide)
 
     def _build_menus(self) -> None:
+        """The menu bar's titles and the toolbar: what the first paint shows."""
         titles = {
             "file": self.tr("&File"),
             "feed": self.tr("Fee&d"),
@@ -181,7 +183,22 @@ class MainWindow(QMainWindow):
             "view": self.tr("&View"),
             "help": self.tr("&Help"),
         }
-        menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
+        self.menus = {key: self.menuBar().addMenu(title) for key, title in titles.items()}
+        self.theme_actions: dict[str, QAction] = {}
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        for name in ("add_feed", "refresh_all", "mark_all_read", "toggle_bookmark", "open_original"):
+            toolbar.addAction(self.actions_by_name[name])
+        self.actions_by_name["unread_only"].setChecked(self.settings.unread_only)
+        self.actions_by_name["load_images"].setChecked(self.settings.load_images)
+
+    def _fill_menus(self) -> None:
+        """The menus' items and the actions of the window and its lists (after the first paint).
+
+        Nothing shows them before a menu is opened or a key pressed, and their
+        shortcuts are bound after the first paint too.
+        """
+        menus = self.menus
         themes_menu = menus["view"].addMenu(self.tr("&Theme"))
         names = {
             themes.AUTO: self.tr("Follow the System"),
@@ -189,10 +206,10 @@ class MainWindow(QMainWindow):
             themes.SEPIA: self.tr("Sepia"),
             themes.NIGHT: self.tr("Night"),
         }
-        self.theme_actions: dict[str, QAction] = {}
         for choice in themes.CHOICES:
             action = themes_menu.addAction(names[choice])
             action.setCheckable(True)
+            action.setChecked(choice == self.settings.theme)
             action.setObjectName(f"theme_{choice}")
             action.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
             self.theme_actions[choice] = action
@@ -224,12 +241,6 @@ class MainWindow(QMainWindow):
             "feed_details",
         ):
             self.feed_view.addAction(self.actions_by_name[name])
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        for name in ("add_feed", "refresh_all", "mark_all_read", "toggle_bookmark", "open_original"):
-            toolbar.addAction(self.actions_by_name[name])
-        self.actions_by_name["unread_only"].setChecked(self.settings.unread_only)
-        self.actions_by_name["load_images"].setChecked(self.settings.load_images)
 
     def _wire(self) -> None:
         self.feed_view.selectionModel().currentChanged.connect(self._on_feed_selected)
@@ -311,14 +322,18 @@ class MainWindow(QMainWindow):
         if not self._started:
             # What the first paint does not need waits for it: the store thread
             # opens the Library (importing requests, lxml, feedparser) on its
-            # first task, and the key bindings are parsed.
+            # first task (queued first, so it starts meanwhile), the menus are
+            # filled, the key bindings parsed, the search field's clear
+            # button (a style icon) made.
             self._started = True
             QTimer.singleShot(0, self._after_first_paint)
             self.painted.emit()
 
     def _after_first_paint(self) -> None:
-        action_table.install_shortcuts(self.actions_by_name)
         self.reload_feeds()
+        self._fill_menus()
+        action_table.install_shortcuts(self.actions_by_name)
+        self.search.setClearButtonEnabled(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.refresher.cancel()
@@ -333,7 +348,7 @@ class MainWindow(QMainWindow):
         theme = self.current_theme()
         apply_app_theme(theme)
         self.reading.set_style(theme, self.settings.typography())
-        for choice, action in getattr(self, "theme_actions", {}).items():
+        for choice, action in self.theme_actions.items():
             action.setChecked(choice == self.settings.theme)
 
     def set_theme(self, choice: str) -> None:
