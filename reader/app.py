@@ -210,6 +210,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (about 10 ms).  It is paused until then; ``_resume_gc`` freezes what
     # start-up made, so later collections skip it too.
     gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        _resume_gc()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     pin_singletons()
     tune_interpreter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -223,7 +230,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # server (QtNetwork) starts after the first paint, and a second launch
     # meanwhile retries until it answers.
     instance = SingleInstance(data_dir)
-    if not instance.acquire(listen=False):
+    locked = _acquire_meanwhile(instance)
+    # Meanwhile: the window's modules (Qt's types and their Python enums, pure Python work).
+    import reader.ui.window  # noqa: F401
+
+    if not locked():
         return 0 if instance.send(args.open) else 1
     # Native crashes leave a trace from the start (stderr until the log file is open).
     faulthandler.enable()
@@ -240,6 +251,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         early.replay()
         stop_logging()
+
+
+def _acquire_meanwhile(instance: Any) -> Callable[[], bool]:
+    """Take the single-instance lock on a side thread; the returned function waits for the answer.
+
+    Taking it writes the lock file and flushes it to disk (fdatasync): a
+    millisecond on an idle disk, tens of them on a busy one.  Qt lets go of
+    the GIL for that, so the start-up work goes on meanwhile; nothing is
+    shown before the answer.
+    """
+    outcome: list[bool | Exception] = []
+
+    def take() -> None:
+        try:
+            outcome.append(instance.acquire(listen=False))
+        except Exception as error:  # noqa: BLE001 - raised again on the main thread
+            outcome.append(error)
+
+    thread = threading.Thread(target=take, name="instance-lock")
+    thread.start()
+
+    def locked() -> bool:
+        thread.join()
+        result = outcome[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    return locked
 
 
 def _resume_gc() -> None:

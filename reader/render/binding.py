@@ -14,7 +14,6 @@ count no session can exhaust, which is what 3.12 does for immortal objects.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 # 2**40 calls is more than a long-running session ever makes.
@@ -24,8 +23,15 @@ _RESERVE = 1 << 40
 def pin_singletons() -> None:
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    # _ctypes, not the ctypes package: this needs one C type, the package
+    # makes some forty (~2 ms of the app's start-up).
+    import _ctypes
+
+    class Py_ssize_t(_ctypes._SimpleCData):  # type: ignore[type-arg] # as ctypes.c_ssize_t
+        _type_ = "q" if sys.maxsize > 2**32 else "i"
+
     for singleton in (None, True, False):
         # ob_refcnt is the first field of every CPython object.
-        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        refcount = Py_ssize_t.from_address(id(singleton))
         if refcount.value < _RESERVE:
             refcount.value += _RESERVE

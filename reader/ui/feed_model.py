@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont
 
 if TYPE_CHECKING:
+    # Annotations only: QIcon's Python enums would be start-up time (the error icon comes from the style).
+    from PySide6.QtGui import QIcon
+
     from reader.core.models import Feed, Folder
 
 

@@ -17,13 +17,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal, Slot
 
 if TYPE_CHECKING:
     # QtNetwork is imported when the server starts or a message is sent: the
     # app starts listening after its first paint, and that import is start-up time.
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -264,6 +264,9 @@ def bring_to_front(window: QWidget) -> None:
     Window managers may only flash the task bar entry instead (focus-stealing
     prevention); that is their call.
     """
+    # Imported here: the app takes its lock before anything touches Qt's namespace (94 enums to make).
+    from PySide6.QtCore import Qt
+
     if window.isMinimized():
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()

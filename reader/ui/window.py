@@ -34,7 +34,6 @@ from reader.render import typography
 from reader.tasks import TaskRunner
 from reader.ui import actions as action_table
 from reader.ui.article_model import DATE, FEED, STATUS, TITLE, ArticleTableModel, Query
-from reader.ui.feed_commands import FeedCommands
 from reader.ui.feed_model import ALL, BOOKMARKS, FeedSnapshot, FeedTreeModel, load_snapshot
 from reader.ui.reading import ReadingPane
 from reader.ui.refresh import RefreshController
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from reader.ui.bookmarks import BookmarkCommands
     from reader.ui.emptystate import EmptyState
     from reader.ui.exporting import Exporter, Scope
+    from reader.ui.feed_commands import FeedCommands
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,8 @@ class MainWindow(QMainWindow):
         self.feed_model = FeedTreeModel(self)
         self.article_model = ArticleTableModel(runner, self)
         self.refresher = RefreshController(runner, self)
-        self.commands = FeedCommands(self)
-        # Made on first use: print, export and bookmark dialogs are not start-up work.
+        # Made on first use: the feed commands, print, export and bookmark dialogs are not start-up work.
+        self._commands: FeedCommands | None = None
         self._exporter: Exporter | None = None
         self._bookmark_commands: BookmarkCommands | None = None
         # Set: the Library's HTTP client refuses every request (app.py shares it with the client).
@@ -258,8 +258,16 @@ class MainWindow(QMainWindow):
         self.refresher.changed.connect(self.after_changes)
         self.refresher.results.connect(self._on_refresh_results)
         self.refresher.finished.connect(self._on_refresh_finished)
-        self.undo_button.clicked.connect(self.commands.undo)
+        self.undo_button.clicked.connect(lambda: self.commands.undo())
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_style())
+
+    @property
+    def commands(self) -> FeedCommands:
+        if self._commands is None:
+            from reader.ui.feed_commands import FeedCommands
+
+            self._commands = FeedCommands(self)
+        return self._commands
 
     @property
     def exporter(self) -> Exporter:
