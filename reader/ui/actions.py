@@ -128,7 +128,9 @@ def _sequences(keys: tuple[str | StandardKey, ...]) -> list[QKeySequence]:
 def build(parent: QObject, handler: Callable[[str], Callable[[], None]]) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     for spec in specs():
-        action = QAction(spec.text, parent)
+        # Not QAction(text, parent): telling that overload from (icon, text, parent) makes QIcon's enums.
+        action = QAction(parent)
+        action.setText(spec.text)
         action.setObjectName(spec.name)
         action.setCheckable(spec.checkable)
         action.setProperty("menu", spec.menu)

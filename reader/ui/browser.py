@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -32,6 +32,8 @@ from reader.render.theme import Theme
 from reader.render.typography import Typography
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     # Pictures arrive from the store thread, after the first paint (QImage's enums are start-up time).
     from PySide6.QtGui import QImage
 
@@ -73,7 +75,7 @@ class ArticleBrowser(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         self.resource_requests += 1
         if kind == QTextDocument.ResourceType.ImageResource.value:
-            return self._images.get(name.toString() if isinstance(name, QUrl) else name)
+            return self._images.get(name if isinstance(name, str) else name.toString())
         return None
 
     @property
@@ -85,7 +87,8 @@ class ArticleBrowser(QTextBrowser):
 
     # -- links ---------------------------------------------------------------------------------
 
-    @Slot(QUrl)
+    # By its C++ name: QUrl's Python enums need not be made before the first paint.
+    @Slot("QUrl")
     def _on_anchor(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
         if scheme == ACTION_SCHEME:
