@@ -303,12 +303,14 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: Any, early: _EarlyR
     QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     translator = install_translation(app, data_dir / "cache")
 
-    from reader.ui.storage_alert import Choice, ask_storage_choice, check_data_dir, storage_alert
+    # The probes alone: the messages about a problem are imported when there is one.
+    from reader.ui.startup_checks import check_data_dir, check_settings
 
     readonly = False
     problem = check_data_dir(data_dir)
     if problem is not None:
         from reader.library.paths import database_path
+        from reader.ui.storage_alert import Choice, ask_storage_choice, storage_alert
 
         log.warning("data folder problem: %s", problem)
         if ask_storage_choice(storage_alert(problem, data_dir, database_path(data_dir))) is Choice.QUIT:
@@ -316,7 +318,6 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: Any, early: _EarlyR
         readonly = True
 
     from reader.ui.settings import Settings, open_settings
-    from reader.ui.settings_guard import check_settings, show_settings_problem
     from reader.ui.window import MainWindow
 
     settings_problem = check_settings(data_dir / "settings.ini")
@@ -326,7 +327,11 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: Any, early: _EarlyR
     window.set_read_only(readonly)
     window.show()
     # Non-modal and parented to the window: kept referenced until it is closed.
-    settings_box = show_settings_problem(settings_problem, window) if settings_problem is not None else None
+    settings_box = None
+    if settings_problem is not None:
+        from reader.ui.settings_guard import show_settings_problem
+
+        settings_box = show_settings_problem(settings_problem, window)
     reporters: list[Any] = []
 
     def after_first_paint() -> None:

@@ -9,19 +9,19 @@ told their changes will not be kept.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
+
+from reader.ui.startup_checks import backup_path as backup_path
+from reader.ui.startup_checks import check_settings as check_settings
 
 if TYPE_CHECKING:
     # QMessageBox is imported when a message is shown: the first paint never needs it.
     from PySide6.QtWidgets import QMessageBox, QWidget
-
-log = logging.getLogger(__name__)
 
 
 class Problem(Enum):
@@ -61,33 +61,6 @@ class SettingsProblem:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
-
-
-def check_settings(path: Path) -> SettingsProblem | None:
-    """Set a corrupt settings file aside; None when the file is fine or absent."""
-    if not path.exists():
-        return None
-    settings = QSettings(str(path), QSettings.Format.IniFormat)
-    status = settings.status()
-    # Qt keeps the parsed file while the object lives; drop it before moving the file.
-    del settings
-    if status == QSettings.Status.FormatError:
-        backup = backup_path(path)
-        try:
-            path.replace(backup)
-        except OSError as error:
-            log.warning("settings file %s is corrupt and cannot be moved aside: %s", path, error)
-            return SettingsProblem(Problem.CORRUPT, path, None, error.strerror or str(error))
-        log.warning("settings file %s is corrupt; kept as %s, starting from defaults", path, backup)
-        return SettingsProblem(Problem.CORRUPT, path, backup)
-    if status == QSettings.Status.AccessError:
-        log.warning("settings file %s cannot be accessed", path)
-        return SettingsProblem(Problem.NO_ACCESS, path, None)
-    return None
 
 
 def show_settings_problem(problem: SettingsProblem, parent: QWidget | None = None) -> QMessageBox:

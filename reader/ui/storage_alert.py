@@ -8,10 +8,7 @@
 
 from __future__ import annotations
 
-import errno
 import logging
-import os
-import shutil
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -27,16 +24,14 @@ from reader.core.errors import (
     SchemaTooNew,
     StorageError,
 )
+from reader.ui.startup_checks import MIN_FREE_BYTES as MIN_FREE_BYTES
+from reader.ui.startup_checks import check_data_dir as check_data_dir
 
 if TYPE_CHECKING:
     # QMessageBox is imported when a message is shown: the first paint never needs it.
     from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
-
-# Below this much free space a refresh is likely to fail half-way: say so up front.
-MIN_FREE_BYTES = 20 * 1024 * 1024
-_PROBE_NAME = ".write-test"
 
 
 class Choice(Enum):
@@ -54,44 +49,6 @@ class StorageAlert:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def check_data_dir(data_dir: Path, min_free: int = MIN_FREE_BYTES) -> StorageError | None:
-    """None when the folder can be created and written with room to spare, else the problem.
-
-    Writes and removes a tiny file: permission bits alone lie (root ignores
-    them, and a read-only mount keeps them).
-    """
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        return _as_storage_error(error, data_dir)
-    probe = data_dir / _PROBE_NAME
-    try:
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, b"ok")
-        finally:
-            os.close(fd)
-        probe.unlink()
-    except OSError as error:
-        return _as_storage_error(error, data_dir)
-    try:
-        free = shutil.disk_usage(data_dir).free
-    except OSError:
-        return None
-    if free < min_free:
-        return DiskFull(f"The disk holding {data_dir} is almost full ({free // (1024 * 1024)} MB free).")
-    return None
-
-
-def _as_storage_error(error: OSError, data_dir: Path) -> StorageError:
-    reason = error.strerror or str(error)
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ReadOnlyStorage(f"The data folder {data_dir} cannot be written: {reason}.")
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(f"The disk holding {data_dir} is full: {reason}.")
-    return StorageError(f"The data folder {data_dir} cannot be used: {reason}.")
 
 
 def storage_alert(error: StorageError, data_dir: Path, database: Path | None = None) -> StorageAlert:
