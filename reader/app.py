@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import APP_ID
+from reader.library import paths
 from reader.render.binding import pin_singletons
 
 if TYPE_CHECKING:
@@ -31,30 +32,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DESKTOP_FILE_NAME = APP_ID
-ENV_DATA_DIR = "READER_DATA_DIR"
-APP_DIR_NAME = "newsreader"
 # The X11 WM_CLASS comes from argv[0]: it must match StartupWMClass in the .desktop file.
 WM_CLASS = "newsreader"
 # The interpreter's default (5 ms) lets the store thread and the fetch threads
 # hold the GIL long enough for the GUI thread to miss frames during a refresh;
 # 1 ms keeps the longest stall under the 50 ms budget (tests/benchmarks/gui.py).
 SWITCH_INTERVAL_S = 0.001
-
-
-def resolve_data_dir(explicit: str | None) -> Path:
-    """``--data-dir``, then READER_DATA_DIR, then the platform's user data folder.
-
-    Mirrors ``reader.library.paths.data_dir`` without importing the library
-    (and through it requests and lxml) on the startup path.
-    """
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
 def tune_interpreter() -> None:
@@ -220,7 +203,7 @@ def _main(argv: Sequence[str] | None) -> int:
     pin_singletons()
     tune_interpreter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = paths.data_dir(args.data_dir)
     spare_feature_scan()
 
     from reader.ui.instance import SingleInstance
@@ -341,9 +324,9 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: Any, early: _EarlyR
         # (QtNetwork), the launch's arguments.
         _resume_gc()
         app.setWindowIcon(_icon())
-        from reader.ui.crash import CrashReporter, choose_log_dir, setup_logging
+        from reader.ui.crash import CrashReporter, setup_logging
 
-        logs = setup_logging(choose_log_dir(args.data_dir, data_dir))
+        logs = setup_logging(paths.choose_log_dir(args.data_dir, data_dir))
         early.replay()
         reporter = CrashReporter(logs, app)
         reporter.install()

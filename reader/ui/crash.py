@@ -16,7 +16,6 @@ from __future__ import annotations
 import faulthandler
 import logging
 import logging.handlers
-import os
 import sys
 import threading
 import traceback
@@ -31,8 +30,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
-APP_DIR_NAME = "newsreader"
-ENV_DATA_DIR = "READER_DATA_DIR"
 LOG_FILE_NAME = "reader.log"
 CRASH_FILE_NAME = "crash.log"
 LOG_MAX_BYTES = 1_000_000
@@ -42,15 +39,6 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def choose_log_dir(data_dir_arg: str | None, data_dir: Path) -> Path:
-    """Under the data folder when one was chosen explicitly, else the platform's user log folder."""
-    if data_dir_arg or os.environ.get(ENV_DATA_DIR):
-        return data_dir / "logs"
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,11 @@ import platformdirs
 import pytest
 from PySide6.QtCore import QTimer
 
+from reader.library.paths import choose_log_dir
 from reader.ui import crash
 from reader.ui.crash import (
     CrashReporter,
     LogSetup,
-    choose_log_dir,
     crash_message,
     setup_logging,
     stop_logging,
