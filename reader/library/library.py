@@ -14,7 +14,14 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.core.clock import utc_now
-from reader.core.errors import AlreadySubscribed, ExtractionError, NotAFeed, ReaderError, StorageError
+from reader.core.errors import (
+    AlreadySubscribed,
+    ExtractionError,
+    NotAFeed,
+    NotFound,
+    ReaderError,
+    StorageError,
+)
 from reader.core.models import (
     Article,
     ArticleChanges,
@@ -199,6 +206,16 @@ class Library:
             feeds = [f for f in self.store.feeds() if not f.gone]
         runner = refresher or Refresher(self.client)
         return runner.run(self.store, feeds, self._clock, progress=progress, cancel=cancel)
+
+    def prefetch(self, feed_ids: Sequence[int], refresher: Refresher) -> None:
+        """Start downloading these feeds for ``refresher``'s next run (feeds gone meanwhile are skipped)."""
+        feeds = []
+        for feed_id in feed_ids:
+            try:
+                feeds.append(self.store.feed(feed_id))
+            except NotFound:
+                continue
+        refresher.prefetch(feeds, self._clock)
 
     # -- articles ------------------------------------------------------------
 

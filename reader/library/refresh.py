@@ -10,11 +10,14 @@ downloads.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing
 import os
+import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import (
     FIRST_COMPLETED,
@@ -42,6 +45,7 @@ log = logging.getLogger(__name__)
 # A feed that suddenly lists thousands of items (or mints a new guid on every
 # fetch) cannot flood the store in one refresh.
 MAX_ENTRIES_PER_FETCH = 1000
+MAX_CONNECTIONS = 24
 
 Progress = Callable[[RefreshResult, int, int], None]
 
@@ -52,6 +56,44 @@ PROCESS_POOL_MIN_FEEDS = 20
 # The workers are batch work on a machine that may have two cores: at a lower
 # priority, the GUI thread never waits on the run queue behind them.
 PARSE_NICENESS = 10
+
+
+# In the GUI the fetch threads (and the store thread, see reader.tasks) are
+# batch work too; nice applies per thread on Linux.
+FETCH_NICENESS = 10
+
+
+def lower_thread_priority(niceness: int = FETCH_NICENESS) -> None:
+    """Give the calling thread (only) a lower CPU priority, where the OS allows it.
+
+    On Linux a thread's nice value is its own: ``setpriority`` on its native id
+    leaves the rest of the process alone, so the GUI thread, at nice 0, wins a
+    core whenever it wakes up while a refresh keeps both cores busy.  Elsewhere
+    (or where the call is refused) this is a no-op: a nice value is a hint.
+    """
+    if not (sys.platform.startswith("linux") and hasattr(os, "setpriority")):
+        return  # elsewhere PRIO_PROCESS would mean the whole process
+    with contextlib.suppress(OSError):
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        # Never raise it back: an unprivileged process could not undo that.
+        if current < niceness:
+            os.setpriority(os.PRIO_PROCESS, tid, niceness)
+
+
+def fetch_executor(
+    feed_count: int, max_connections: int = MAX_CONNECTIONS, *, background: bool = False
+) -> ThreadPoolExecutor:
+    """The download threads; ``background`` when a GUI thread in this process must stay responsive.
+
+    The command line keeps them at normal priority: nothing of its own needs a
+    core first, and niced threads would only lose to whatever else runs.
+    """
+    return ThreadPoolExecutor(
+        min(max_connections, feed_count),
+        thread_name_prefix="fetch",
+        initializer=lower_thread_priority if background else None,
+    )
 
 
 def parse_workers() -> int:
@@ -112,14 +154,34 @@ class Refresher:
         self,
         client: HttpClient,
         *,
-        max_connections: int = 24,
+        max_connections: int = MAX_CONNECTIONS,
         per_host: int = 2,
         parse_executor: Executor | None = None,
+        fetch_executor: Executor | None = None,
+        pace: float = 0.0,
     ) -> None:
+        """Executors given here are shared by several runs, and never shut down by one.
+
+        ``pace``: after writing each result, sleep ``pace`` times as long as that
+        took.  A GUI in the same process needs the interpreter lock back within
+        a few milliseconds; a store thread that wants it all the time makes the
+        GUI thread wait a switch interval (1 ms) on every return from Qt.
+        """
         self._client = client
         self._max_connections = max_connections
         self._limiter = HostLimiter(per_host)
         self._parse_executor = parse_executor
+        self._fetch_executor = fetch_executor
+        self._pace = pace
+        self._prefetched: dict[int, Future[Response]] = {}
+
+    def prefetch(self, feeds: Sequence[Feed], clock: Callable[[], datetime]) -> None:
+        """Start downloading ``feeds`` for a later ``run`` (with a shared fetch executor only)."""
+        if self._fetch_executor is None:
+            return
+        for feed in feeds:
+            if feed.id not in self._prefetched:
+                self._prefetched[feed.id] = self._fetch_executor.submit(self._fetch, feed, clock())
 
     def _fetch(self, feed: Feed, now: datetime) -> Response:
         usable = validators_usable(feed.validators_at, now)
@@ -153,13 +215,17 @@ class Refresher:
             return results
         own_parser = self._parse_executor is None
         parser = self._parse_executor or default_parse_executor(total)
-        fetcher = ThreadPoolExecutor(min(self._max_connections, total), thread_name_prefix="fetch")
+        own_fetcher = self._fetch_executor is None
+        fetcher = self._fetch_executor or fetch_executor(total, self._max_connections)
         # Each future maps to what it is working on: a Feed while fetching,
         # a _Parsing while its body is being parsed.
         pending: dict[Future[Any], Feed | _Parsing] = {}
         try:
             for feed in feeds:
-                pending[fetcher.submit(self._fetch, feed, clock())] = feed
+                fetching = self._prefetched.pop(feed.id, None)
+                if fetching is None:
+                    fetching = fetcher.submit(self._fetch, feed, clock())
+                pending[fetching] = feed
             while pending:
                 if cancel is not None and cancel.is_set():
                     for fut in pending:
@@ -168,13 +234,17 @@ class Refresher:
                 done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
                 for fut in done:
                     stage = pending.pop(fut)
+                    began = time.perf_counter()
                     result = self._handle(store, stage, fut, parser, pending, clock())
                     if result is not None:
                         results.append(result)
                         if progress is not None:
                             progress(result, len(results), total)
+                    if self._pace:
+                        time.sleep((time.perf_counter() - began) * self._pace)
         finally:
-            fetcher.shutdown(wait=True, cancel_futures=True)
+            if own_fetcher:
+                fetcher.shutdown(wait=True, cancel_futures=True)
             if own_parser:
                 parser.shutdown(wait=True, cancel_futures=True)
         return results

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -24,6 +25,43 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BATCH = 25
 FLUSH_MS = 200
+# The store thread sleeps 3x as long as it spent on each feed (see Refresher):
+# the GUI thread then finds the interpreter lock free most of the time.
+PACE = 3.0
+
+
+class _Pools:
+    """One fetch pool and one parse pool for all the batches of a refresh.
+
+    Created on the store thread by the first batch, shut down by the last:
+    starting 24 fetch threads and the parse worker processes for every batch
+    made a refresh of 500 feeds take 10-13 s instead of ~5.  Each batch also
+    starts the downloads of the next one, so the pipeline never drains between
+    batches.
+    """
+
+    def __init__(self, total: int) -> None:
+        self._total = total
+        self._executors: list[Executor] = []
+        self._refresher: Any = None
+
+    def refresher(self, library: Any) -> Any:
+        from reader.library.library import Library
+        from reader.library.refresh import Refresher, default_parse_executor, fetch_executor
+
+        if not isinstance(library, Library):
+            return None  # a stand-in library (tests) refreshes its own way
+        if self._refresher is None:
+            fetch = fetch_executor(self._total, background=True)
+            parse = default_parse_executor(self._total)
+            self._executors = [fetch, parse]
+            self._refresher = Refresher(library.client, parse_executor=parse, fetch_executor=fetch, pace=PACE)
+        return self._refresher
+
+    def close(self) -> None:
+        for executor in self._executors:
+            executor.shutdown(wait=True, cancel_futures=True)
+        self._executors, self._refresher = [], None
 
 
 class RefreshController(QObject):
@@ -63,22 +101,49 @@ class RefreshController(QObject):
         batches = [feed_ids[i : i + BATCH] for i in range(0, len(feed_ids), BATCH)]
         self._batches_left = len(batches)
         self.started.emit(self._total)
-        for batch in batches:
+        pools = _Pools(self._total)
+        for n, batch in enumerate(batches, 1):
+            after = batches[n] if n < len(batches) else []
             self.runner.submit(
-                functools.partial(self._run_batch, ids=batch, cancel=cancel),
+                functools.partial(
+                    self._run_batch,
+                    ids=batch,
+                    cancel=cancel,
+                    pools=pools,
+                    after=after,
+                    last=n == len(batches),
+                ),
                 self._batch_done,
                 lambda error: self._batch_failed(str(error)),
                 priority=Priority.BACKGROUND,
             )
         return True
 
-    def _run_batch(self, library: Any, ids: list[int], cancel: threading.Event) -> None:
-        # Runs on the store thread; progress goes back through the runner.
-        if cancel.is_set():
-            return
-        library.refresh(
-            ids, progress=lambda result, _d, _t: self.runner.post(self._on_result, result), cancel=cancel
-        )
+    def _run_batch(
+        self,
+        library: Any,
+        ids: list[int],
+        cancel: threading.Event,
+        pools: _Pools,
+        after: list[int],
+        last: bool,
+    ) -> None:
+        # Runs on the store thread (batches in order); progress goes back through the runner.
+        try:
+            if cancel.is_set():
+                return
+            refresher = pools.refresher(library)
+            if refresher is not None and after:
+                library.prefetch(after, refresher)
+            library.refresh(
+                ids,
+                progress=lambda result, _d, _t: self.runner.post(self._on_result, result),
+                cancel=cancel,
+                refresher=refresher,
+            )
+        finally:
+            if last:
+                pools.close()
 
     def cancel(self) -> None:
         if self._cancel is not None:

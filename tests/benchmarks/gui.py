@@ -103,8 +103,15 @@ def build_store(data: Path) -> None:
 
 
 def serve() -> None:
+    from http.server import ThreadingHTTPServer
+
     from tests.support.loopback import LoopbackServer
 
+    # The refresh opens up to 24 connections at once; with the default listen
+    # backlog of 5 the kernel drops SYNs and each dropped one costs the client a
+    # 1 s retransmit, which made the refresh time mostly this server's (as
+    # feed_server.py for the refresh benchmark, and a real server, allow).
+    ThreadingHTTPServer.request_queue_size = 1024
     with LoopbackServer() as server:
         for i in range(FEEDS):
             items = "".join(
