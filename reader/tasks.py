@@ -11,13 +11,10 @@ a result that a newer query of the same key has overtaken is dropped.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import itertools
 import logging
-import os
 import queue
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +24,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from reader.core.errors import ReaderError
+from reader.core.threads import lower_thread_priority
 
 log = logging.getLogger(__name__)
 
@@ -74,31 +72,6 @@ class _Post:
     args: tuple[Any, ...]
 
 
-# The store thread's work is the app's batch work (refresh writes, search
-# indexing, clean-up); its queries are short.  See lower_thread_priority.
-STORE_NICENESS = 10
-
-
-def lower_thread_priority(niceness: int) -> None:
-    """Give the calling thread (only) a lower CPU priority, where the OS allows it.
-
-    On Linux a thread's nice value is its own: ``setpriority`` on its native id
-    leaves the rest of the process alone, so the GUI thread, at nice 0, gets a
-    core first when it wakes up while a refresh keeps both cores busy (a
-    2-core machine: store thread, fetch threads and parse workers).  Elsewhere,
-    or where the call is refused, this is a no-op.
-    (reader.library.refresh does the same for the fetch threads; the layers
-    keep this module and that one apart.)
-    """
-    if not (sys.platform.startswith("linux") and hasattr(os, "setpriority")):
-        return  # elsewhere PRIO_PROCESS would mean the whole process
-    with contextlib.suppress(OSError):
-        tid = threading.get_native_id()
-        # Never raise it back: an unprivileged process could not undo that.
-        if os.getpriority(os.PRIO_PROCESS, tid) < niceness:
-            os.setpriority(os.PRIO_PROCESS, tid, niceness)
-
-
 class _StoreThread(QThread):
     """Runs jobs one at a time against the Library it creates on its first job."""
 
@@ -133,7 +106,9 @@ class _StoreThread(QThread):
     def run(self) -> None:
         # Log records name the thread; Python would call this one "Dummy-1".
         threading.current_thread().name = "store"
-        lower_thread_priority(STORE_NICENESS)
+        # The store thread's work is the app's batch work (refresh writes, search
+        # indexing, clean-up); its queries are short.
+        lower_thread_priority()
         while True:
             item = self.jobs.get()
             if item.job is None:

@@ -10,12 +10,10 @@ downloads.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import multiprocessing
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -33,6 +31,7 @@ from typing import Any
 
 from reader.core.errors import ReaderError
 from reader.core.models import Feed, ParsedFeed, RefreshResult
+from reader.core.threads import lower_thread_priority
 from reader.core.urls import host_of, is_loopback_host
 from reader.feeds import fetch_feed, parse_feed
 from reader.library import decide
@@ -56,29 +55,6 @@ PROCESS_POOL_MIN_FEEDS = 20
 # The workers are batch work on a machine that may have two cores: at a lower
 # priority, the GUI thread never waits on the run queue behind them.
 PARSE_NICENESS = 10
-
-
-# In the GUI the fetch threads (and the store thread, see reader.tasks) are
-# batch work too; nice applies per thread on Linux.
-FETCH_NICENESS = 10
-
-
-def lower_thread_priority(niceness: int = FETCH_NICENESS) -> None:
-    """Give the calling thread (only) a lower CPU priority, where the OS allows it.
-
-    On Linux a thread's nice value is its own: ``setpriority`` on its native id
-    leaves the rest of the process alone, so the GUI thread, at nice 0, wins a
-    core whenever it wakes up while a refresh keeps both cores busy.  Elsewhere
-    (or where the call is refused) this is a no-op: a nice value is a hint.
-    """
-    if not (sys.platform.startswith("linux") and hasattr(os, "setpriority")):
-        return  # elsewhere PRIO_PROCESS would mean the whole process
-    with contextlib.suppress(OSError):
-        tid = threading.get_native_id()
-        current = os.getpriority(os.PRIO_PROCESS, tid)
-        # Never raise it back: an unprivileged process could not undo that.
-        if current < niceness:
-            os.setpriority(os.PRIO_PROCESS, tid, niceness)
 
 
 def fetch_executor(

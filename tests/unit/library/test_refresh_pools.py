@@ -9,8 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from reader.core.threads import BACKGROUND_NICENESS, lower_thread_priority
 from reader.library import Library
-from reader.library.refresh import FETCH_NICENESS, Refresher, fetch_executor, lower_thread_priority
+from reader.library.refresh import Refresher, fetch_executor
 from tests.support.loopback import LoopbackServer
 from tests.unit.library.test_refresh import RSS, feed_bytes, subscribe
 
@@ -52,5 +53,5 @@ def test_lowering_a_threads_priority_leaves_the_rest_of_the_process_alone() -> N
     thread.start()
     thread.join()
 
-    assert seen == [max(before, FETCH_NICENESS)]
+    assert seen == [max(before, BACKGROUND_NICENESS)]
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
