@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +19,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from reader.tasks import Priority, TaskRunner
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from reader.core.models import ArticleChanges, RefreshResult
 
 log = logging.getLogger(__name__)
