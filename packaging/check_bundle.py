@@ -5,11 +5,14 @@
 Steps, each against a fresh temporary data folder:
 
 1. the bundled CLI extracts the seed article and finds its title;
-2. the GUI starts offscreen and paints its first window, then quits;
-3. a refresh of 24 feeds from a loopback server goes through the parse
+2. it keeps the seed page, served from a loopback server with its photo,
+   as a bookmark and renders it to PDF with Qt, offscreen (the title must
+   be in the PDF's text when pdftotext is installed);
+3. the GUI starts offscreen and paints its first window, then quits;
+4. a refresh of 24 feeds from a loopback server goes through the parse
    process pool, so the fork server / spawn support of the frozen app works;
-4. the single-instance hand-over, when the app has it wired: a second
-   launch with a feed URL exits 0 while the first keeps running.
+5. the single-instance hand-over: a second launch with a feed URL exits 0
+   while the first keeps running.
 
 Standard library only, so any Python can run it.  Exit status 0 when every
 step that ran passed.
@@ -22,6 +25,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,9 +91,34 @@ def step_gui(exe: Path, data_dir: Path) -> str:
     return f"first paint and clean exit in {took:.2f} s (includes the first-run store set-up)"
 
 
+def step_seed_pdf(exe: Path, data_dir: Path) -> str:
+    site = data_dir / "site"
+    photo = site / "storage" / "news" / "2025" / "02" / "17" / "syria-bases.jpg"
+    photo.parent.mkdir(parents=True)
+    shutil.copyfile(SEED.parent / "syria-bases.jpg", photo)
+    with feed_server(site) as base:
+        page = SEED.read_text(encoding="utf-8").replace("https://caliber.az/storage/", f"{base}/storage/")
+        (site / "seed.html").write_text(page, encoding="utf-8")
+        done, _ = run(exe, ["bookmark", f"{base}/seed.html"], data_dir)
+    kept = re.match(r"Bookmarked (\d+)", done.stdout)
+    if done.returncode != 0 or kept is None:
+        raise AssertionError(f"bookmark exited {done.returncode}: {done.stderr.strip()[-2000:]}")
+    article_id = kept.group(1)
+    pdf = data_dir / "seed.pdf"
+    done, took = run(exe, ["export", article_id, "--pdf", str(pdf)], data_dir)
+    if done.returncode != 0 or not pdf.read_bytes().startswith(b"%PDF"):
+        raise AssertionError(f"export exited {done.returncode}: {done.stderr.strip()[-2000:]}")
+    if shutil.which("pdftotext") is None:
+        return f"{pdf.stat().st_size // 1024} KiB PDF in {took:.2f} s (pdftotext missing: text not checked)"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    if EXPECTED["title"] not in " ".join(text.split()):
+        raise AssertionError(f"the title is not in the PDF's text: {text[:500]!r}")
+    return f"bookmarked, {pdf.stat().st_size // 1024} KiB PDF with the title in its text, in {took:.2f} s"
+
+
 @contextmanager
-def feed_server() -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(FEEDS))
+def feed_server(directory: Path = FEEDS) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -159,8 +188,11 @@ def step_single_instance(exe: Path, data_dir: Path) -> str:
         deadline = time.monotonic() + 15
         while not lock.exists() and first.poll() is None and time.monotonic() < deadline:
             time.sleep(0.1)
+        if first.poll() is not None:
+            error = first.stderr.read() if first.stderr else ""
+            raise AssertionError(f"the first instance exited {first.returncode}: {error[-2000:]}")
         if not lock.exists():
-            return "SKIPPED: the app takes no instance lock yet (reader.ui.instance not wired in app.py)"
+            raise AssertionError("the first instance took no instance lock within 15 s")
         done, took = run(exe, ["feed:http://127.0.0.1:9/feed.xml"], data_dir)
         if done.returncode != 0:
             raise AssertionError(f"second launch exited {done.returncode}: {done.stderr.strip()[-2000:]}")
@@ -187,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     steps = [
         ("extract the seed article (CLI)", step_extract),
+        ("keep the seed article and print it to PDF", step_seed_pdf),
         ("start the GUI offscreen", step_gui),
         ("refresh through the fork server", step_refresh_pool),
         ("single instance", step_single_instance),

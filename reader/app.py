@@ -13,7 +13,6 @@ import argparse
 import faulthandler
 import gc
 import logging
-import os
 import sys
 import threading
 import time
@@ -80,29 +79,21 @@ def spare_feature_scan() -> None:
 
 
 def _own_modules() -> list[str]:
-    """The names of the reader's modules (its package and the packages in it), from a directory listing."""
+    """The names of the reader's modules (its package and the packages in it), without importing them.
+
+    pkgutil asks the import system, so this works from files and from a
+    PyInstaller bundle's archive alike; anything unlisted is scanned as usual.
+    """
+    import pkgutil
+
     package = Path(__file__).parent
-    names = []
-    with os.scandir(package) as entries:
-        folders = []
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                names.append(_module_name((package.name,), entry.name))
-            elif entry.is_dir() and not entry.name.startswith(("_", ".")):
-                folders.append(entry)
-    for folder in folders:
-        with os.scandir(folder.path) as entries:
-            names.extend(
-                _module_name((package.name, folder.name), entry.name)
-                for entry in entries
-                if entry.name.endswith(".py")
-            )
+    names = [package.name]
+    for top in pkgutil.iter_modules([str(package)]):
+        names.append(f"{package.name}.{top.name}")
+        if top.ispkg:
+            for sub in pkgutil.iter_modules([str(package / top.name)]):
+                names.append(f"{package.name}.{top.name}.{sub.name}")
     return names
-
-
-def _module_name(parts: tuple[str, ...], file_name: str) -> str:
-    stem = file_name.removesuffix(".py")
-    return ".".join(parts if stem == "__init__" else (*parts, stem))
 
 
 def install_translation(app: QCoreApplication, cache_dir: Path) -> QTranslator | None:
