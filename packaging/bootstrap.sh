@@ -118,6 +118,7 @@ if [ "$mode" = test ]; then
   trap 'rm -rf "$READER_DATA_DIR"' EXIT
   say "ruff"
   "$venv/bin/ruff" check reader tests packaging
+  "$venv/bin/ruff" format --check reader tests packaging
   say "mypy"
   "$venv/bin/mypy"
   say "import contracts"

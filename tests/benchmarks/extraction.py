@@ -38,7 +38,7 @@ Extractor = Callable[[str, str], str]
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN_RE.findall(text or "")
-    grams = (tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)))
+    grams = (tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
     return Counter(g for g in grams if g)
 
 
@@ -142,10 +142,13 @@ def main() -> int:
         ratio = rows[names.index("ours")][4] / rows[names.index("readability-lxml")][4]
         print(f"ours / readability-lxml median time: {ratio:.2f}x")
     if args.worst and "ours" in per_page:
-        ranked = sorted(zip(pages, per_page["ours"], strict=True),
-                        key=lambda item: 2 * precision(*item[1]) * recall(*item[1])
-                        / max(precision(*item[1]) + recall(*item[1]), 1e-9))
-        for (page_id, url, _html, _gold), c in ranked[:args.worst]:
+        ranked = sorted(
+            zip(pages, per_page["ours"], strict=True),
+            key=lambda item: (
+                2 * precision(*item[1]) * recall(*item[1]) / max(precision(*item[1]) + recall(*item[1]), 1e-9)
+            ),
+        )
+        for (page_id, url, _html, _gold), c in ranked[: args.worst]:
             print(f"  P={precision(*c):.2f} R={recall(*c):.2f} {page_id[:12]} {url}")
     return 0
 

@@ -146,7 +146,15 @@ class LoopbackServer:
         ``body`` with ``headers={"Content-Encoding": "gzip"}`` and ``gzip=False``.
         """
         fixed = Reply(
-            status, body, dict(headers or {}), content_type, gzip, etag, last_modified, delay, trickle,
+            status,
+            body,
+            dict(headers or {}),
+            content_type,
+            gzip,
+            etag,
+            last_modified,
+            delay,
+            trickle,
             endless,
         )
         self.handle(path, lambda _request: fixed)
@@ -279,7 +287,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
             return
         self.wfile.flush()
         for index in range(len(body)):
-            self.wfile.write(body[index:index + 1])
+            self.wfile.write(body[index : index + 1])
             self.wfile.flush()
             if self.server.owner.stopping.wait(reply.trickle):
                 return

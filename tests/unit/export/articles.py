@@ -66,7 +66,6 @@ STORE: dict[str, tuple[bytes, str]] = {
 }
 
 
-
 def lookup(url: str) -> tuple[bytes, str] | None:
     """The local image store as the writers see it."""
     return STORE.get(url)

@@ -13,7 +13,7 @@ from tests.unit.export.articles import ARABIC_PARAGRAPHS, CYRILLIC_PARAGRAPHS, G
     [
         ("https://example.com/a/b?c=1&d=2#top", "https://example.com/a/b?c=1&d=2#top"),
         ("https://example.com/?a=1&b=<2>", "https://example.com/?a=1&b=%3C2%3E"),
-        ("https://e.com/a b%zz%20(1)\"x", "https://e.com/a%20b%25zz%20(1)%22x"),
+        ('https://e.com/a b%zz%20(1)"x', "https://e.com/a%20b%25zz%20(1)%22x"),
         ("https://пример.рф/путь?q=я", "https://xn--e1afmkfd.xn--p1ai/%D0%BF%D1%83%D1%82%D1%8C?q=%D1%8F"),
         ("https://user@ПРИМЕР.рф:8080/p", "https://user@xn--e1afmkfd.xn--p1ai:8080/p"),
         ("https://e.com/p#a#b", "https://e.com/p#a%23b"),
@@ -37,7 +37,12 @@ def test_image_types_come_from_the_bytes_not_the_label() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("en", "en"), ("pt_BR", "pt-BR"), (" ru ", "ru"), ("", None), (None, None), ("en; q=0.5", None),
+        ("en", "en"),
+        ("pt_BR", "pt-BR"),
+        (" ru ", "ru"),
+        ("", None),
+        (None, None),
+        ("en; q=0.5", None),
         ("x", None),
     ],
 )

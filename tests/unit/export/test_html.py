@@ -67,8 +67,7 @@ def test_an_image_the_store_lacks_becomes_a_link_to_it() -> None:
 
 def test_an_image_inside_a_link_becomes_its_alt_text_not_a_nested_link() -> None:
     body = (
-        f'<p>See <a href="https://example.com/big">the <img src="{MISSING_IMAGE}" alt="chart"></a>'
-        " here.</p>"
+        f'<p>See <a href="https://example.com/big">the <img src="{MISSING_IMAGE}" alt="chart"></a> here.</p>'
     )
     article = make_article(None, title="Links", summary_html=body, url="https://example.com/a")
     root = parse(article_html(article, lookup))

@@ -92,7 +92,7 @@ def test_cyrillic_article() -> None:
 
 
 def test_hostile_author_and_title_stay_one_quoted_value() -> None:
-    author = "Jane \"JJ\" O'Neil: #1\nsource: https://evil.example\n---\ntitle: pwned \\ end"
+    author = 'Jane "JJ" O\'Neil: #1\nsource: https://evil.example\n---\ntitle: pwned \\ end'
     title = "---\nA: b # c 'd' \"e\" \u2028 \x85 </title><script>x</script>"
     article = make_article(None, title=title, author=author, summary_html="<p>Body.</p>")
     document = article_markdown(article)
@@ -138,8 +138,10 @@ def test_yaml_string_quoting(value: str, quoted: str) -> None:
 
 def test_front_matter_reads_with_a_yaml_parser_when_one_is_installed() -> None:
     yaml = pytest.importorskip("yaml")
-    author = "Jane \"JJ\" O'Neil: #1\n- item\n{flow: map}"
-    article = make_article(None, title="A: b", author=author, summary_html="<p>x</p>", url="https://e.com/?a=1#f")
+    author = 'Jane "JJ" O\'Neil: #1\n- item\n{flow: map}'
+    article = make_article(
+        None, title="A: b", author=author, summary_html="<p>x</p>", url="https://e.com/?a=1#f"
+    )
     head = article_markdown(article).split("---\n")[1]
     fields = yaml.safe_load(head)
     assert fields["author"] == " ".join(author.split())

@@ -34,7 +34,7 @@ def truth() -> dict[str, dict[str, str]]:
 def shingle_f1(gold: str, predicted: str) -> float:
     def shingles(text: str) -> Counter[tuple[str, ...]]:
         tokens = _TOKEN_RE.findall(text)
-        return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)))
+        return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)))
 
     true, pred = shingles(gold), shingles(predicted)
     tp = sum((true & pred).values())

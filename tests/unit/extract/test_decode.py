@@ -18,8 +18,10 @@ def test_header_charset_wins_over_meta() -> None:
 
 
 def test_meta_charset_when_header_has_none() -> None:
-    decoded = decode_page(page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">')
-                          .encode("cp1251"), "text/html")
+    decoded = decode_page(
+        page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">').encode("cp1251"),
+        "text/html",
+    )
     assert "Москва" in decoded.text and decoded.source == "meta"
 
 

@@ -30,12 +30,38 @@ def test_the_article_survives(hostile: CleanArticle) -> None:
     assert "Traffic on the coastal road" in hostile.text
 
 
-@pytest.mark.parametrize("token", [
-    "<script", "alert(", "onload", "onclick", "onerror", "javascript:", "http-equiv", "refresh", "<base",
-    "evil.example", "<iframe", "<object", "<embed", "<form", "<input", "password", "<svg", "<math",
-    "style=", "position", "url(", "data:", "file:", "SCRIPT-TEXT", "SVG-TEXT", "LOGIN-BUTTON",
-    "ACCEPT-COOKIES",
-])
+@pytest.mark.parametrize(
+    "token",
+    [
+        "<script",
+        "alert(",
+        "onload",
+        "onclick",
+        "onerror",
+        "javascript:",
+        "http-equiv",
+        "refresh",
+        "<base",
+        "evil.example",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<form",
+        "<input",
+        "password",
+        "<svg",
+        "<math",
+        "style=",
+        "position",
+        "url(",
+        "data:",
+        "file:",
+        "SCRIPT-TEXT",
+        "SVG-TEXT",
+        "LOGIN-BUTTON",
+        "ACCEPT-COOKIES",
+    ],
+)
 def test_nothing_active_or_overlaying_is_left(hostile: CleanArticle, token: str) -> None:
     assert token not in hostile.html
     assert token not in hostile.text
@@ -52,8 +78,15 @@ def test_tracking_pixels_go_and_the_photo_stays(hostile: CleanArticle) -> None:
 
 def test_100k_nested_divs_finish_quickly() -> None:
     depth = 100_000
-    body = ("<html><body><p>" + "Words before the nesting. " * 20 + "</p>"
-            + "<div>" * depth + "deep" + "</div>" * depth + "</body></html>").encode()
+    body = (
+        "<html><body><p>"
+        + "Words before the nesting. " * 20
+        + "</p>"
+        + "<div>" * depth
+        + "deep"
+        + "</div>" * depth
+        + "</body></html>"
+    ).encode()
     start = time.perf_counter()
     article = extract_article(body, URL)
     assert time.perf_counter() - start < 2.0
@@ -62,8 +95,13 @@ def test_100k_nested_divs_finish_quickly() -> None:
 
 def test_huge_page_is_cut_and_the_reader_told() -> None:
     paragraph = "<p>" + "A sentence of the article that goes on. " * 20 + "</p>"
-    body = ("<html><body><article>" + paragraph * 20 + "</article>" + "<!-- padding -->" * 400_000
-            + "</body></html>").encode()
+    body = (
+        "<html><body><article>"
+        + paragraph * 20
+        + "</article>"
+        + "<!-- padding -->" * 400_000
+        + "</body></html>"
+    ).encode()
     assert len(body) > MAX_PAGE_BYTES
     article = extract_article(body, URL)
     assert "A sentence of the article" in article.text
@@ -72,16 +110,29 @@ def test_huge_page_is_cut_and_the_reader_told() -> None:
 
 def test_image_count_is_capped() -> None:
     images = "".join(f'<img src="/img/{i}.jpg" width="300" height="200">' for i in range(20_000))
-    body = ("<html><body><article><p>" + "Story text here, and more of it. " * 30 + "</p>" + images
-            + "</article></body></html>").encode()
+    body = (
+        "<html><body><article><p>"
+        + "Story text here, and more of it. " * 30
+        + "</p>"
+        + images
+        + "</article></body></html>"
+    ).encode()
     start = time.perf_counter()
     article = extract_article(body, URL)
     assert time.perf_counter() - start < 2.0
     assert 0 < article.html.count("<img") <= MAX_IMAGES
 
 
-@pytest.mark.parametrize("body", [b"", b"   ", b"\x00\x01\x02", b"<html><body></body></html>",
-                                  b"<?xml version='1.0' encoding='utf-8'?><html/>"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"   ",
+        b"\x00\x01\x02",
+        b"<html><body></body></html>",
+        b"<?xml version='1.0' encoding='utf-8'?><html/>",
+    ],
+)
 def test_empty_pages_raise_a_clear_error(body: bytes) -> None:
     with pytest.raises(ExtractionError, match="No article text"):
         extract_article(body, URL)
@@ -96,8 +147,11 @@ RUSSIAN_PAGE = """<html><head>{meta}<title>Новости города</title></
 </article></body></html>"""
 
 
-@pytest.mark.parametrize("meta", ['<meta charset="windows-1251">', '<meta charset="utf-8">', ""],
-                         ids=["right-meta", "wrong-meta", "no-meta"])
+@pytest.mark.parametrize(
+    "meta",
+    ['<meta charset="windows-1251">', '<meta charset="utf-8">', ""],
+    ids=["right-meta", "wrong-meta", "no-meta"],
+)
 def test_cp1251_page_reads_right_whatever_its_meta_says(meta: str) -> None:
     body = RUSSIAN_PAGE.format(meta=meta).encode("cp1251")
     article = extract_article(body, URL, content_type="text/html")

@@ -6,8 +6,10 @@ from reader.extract.text import html_text
 
 
 def test_blocks_lines_and_paragraphs() -> None:
-    html = ("<h2>Head</h2><p>One <b>bold</b>\n word.</p><p>Line<br>next<br><br>new para</p>"
-            "<ul><li>a</li><li>b</li></ul><table><tr><td>1</td><td>2</td></tr></table>")
+    html = (
+        "<h2>Head</h2><p>One <b>bold</b>\n word.</p><p>Line<br>next<br><br>new para</p>"
+        "<ul><li>a</li><li>b</li></ul><table><tr><td>1</td><td>2</td></tr></table>"
+    )
     assert html_text(html) == "Head\n\nOne bold word.\n\nLine\nnext\n\nnew para\n\na\nb\n\n1 2"
 
 

@@ -99,9 +99,7 @@ def test_repeated_guids_are_all_kept_and_disambiguated():
 )
 def test_legacy_and_mislabeled_encodings_read_as_text(name, expected):
     feed = parse(CORPUS / "files" / name)
-    text = " ".join(
-        f"{e.title} {e.summary_html or ''} {e.content_html or ''}" for e in feed.entries
-    )
+    text = " ".join(f"{e.title} {e.summary_html or ''} {e.content_html or ''}" for e in feed.entries)
     assert expected in text
     assert "\ufffd" not in text
 

@@ -54,7 +54,7 @@ def test_billion_laughs_is_bounded():
         f'<!ENTITY lol{i} "{("&lol;" if i == 1 else f"&lol{i - 1};") * 10}">' for i in range(1, 10)
     ]
     body = (
-        '<?xml version="1.0"?><!DOCTYPE opml [' + "".join(lol) + ']>'
+        '<?xml version="1.0"?><!DOCTYPE opml [' + "".join(lol) + "]>"
         '<opml version="2.0"><body><outline text="&lol9;" xmlUrl="https://example.org/f"/></body></opml>'
     ).encode()
     started = time.monotonic()

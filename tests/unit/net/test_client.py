@@ -61,8 +61,13 @@ def test_not_modified_is_returned_not_raised(loopback, client):
 @pytest.mark.parametrize(
     ("chain", "permanent"),
     [
-        ((301,), True), ((308,), True), ((301, 308), True),
-        ((302,), False), ((307,), False), ((301, 302), False), ((302, 301), False),
+        ((301,), True),
+        ((308,), True),
+        ((301, 308), True),
+        ((302,), False),
+        ((307,), False),
+        ((301, 302), False),
+        ((302, 301), False),
     ],
 )
 def test_permanent_redirect_only_when_every_hop_is_permanent(loopback, client, chain, permanent):
