@@ -21,6 +21,22 @@ def test_new_entries_are_added_and_unchanged_ones_skipped(store: Store) -> None:
     assert store.count_articles(feed_id=feed.id) == 2
 
 
+def test_a_feed_longer_than_one_lookup_is_matched_entry_by_entry(store: Store) -> None:
+    # More entries than one IN (...) lookup takes, with guids and links both in play.
+    feed = store.add_feed("https://a.example/feed", title="A", now=NOW)
+    entries = [entry(str(n), url=f"https://a.example/{n}") for n in range(1_234)]
+    assert len(store.store_entries(feed.id, entries, NOW).added) == 1_234
+
+    entries[700] = entry("700", "A new title", url="https://a.example/700")
+    # The same link and title under a new guid is the stored article (catalog 12).
+    entries[1_100] = entry("minted-again", "Title 1100", url="https://a.example/1100")
+    again = store.store_entries(feed.id, entries, NOW)
+
+    assert not again.added
+    assert [store.article(i).title for i in again.updated] == ["A new title"]
+    assert store.count_articles(feed_id=feed.id) == 1_234
+
+
 def test_a_uid_repeated_in_one_batch_is_stored_once(store: Store) -> None:
     feed = store.add_feed("https://a.example/feed", now=NOW)
     changes = store.store_entries(feed.id, [entry("1", "first"), entry("1", "second")], NOW)
