@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from reader.core.models import ArticleChanges, RefreshResult
 
 log = logging.getLogger(__name__)
-BATCH = 25
+BATCH = 10
 FLUSH_MS = 200
 # The store thread sleeps 3x as long as it spent on each feed (see Refresher):
 # the GUI thread then finds the interpreter lock free most of the time.
