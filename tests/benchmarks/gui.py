@@ -301,10 +301,11 @@ def first_paint(command: list[str], stamp: Path) -> float:
     return (float(stamp.read_text()) - start) * 1000
 
 
-def startup(data: Path, runs: int) -> dict[str, Any]:
+def startup(data: Path, runs: int, command: list[str] | None = None) -> dict[str, Any]:
+    """Start to first paint of ``command`` (default: python -m reader), beside a bare QMainWindow."""
     stamp = Path(tempfile.mkdtemp()) / "painted"
     bare, ours = [], []
-    app = [sys.executable, "-m", "reader", "--data-dir", str(data), "--quit-after-paint"]
+    app = [*(command or [sys.executable, "-m", "reader"]), "--data-dir", str(data), "--quit-after-paint"]
     first_paint(app, stamp)  # warm-up: bytecode and page cache
     for _ in range(runs):
         bare.append(first_paint([sys.executable, "-c", BARE], stamp))

@@ -17,14 +17,12 @@ import argparse
 import json
 import os
 import shlex
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from tests.benchmarks.gui import BARE, build_store, first_paint
+from tests.benchmarks.gui import build_store, startup
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "org.example.NewsReader"
@@ -51,25 +49,6 @@ def installed_exec(home: Path, target: list[str]) -> list[str]:
     return [w for w in words if not (len(w) == 2 and w.startswith("%"))]
 
 
-def measure(command: list[str], store: Path, runs: int) -> dict[str, Any]:
-    stamp = Path(tempfile.mkdtemp()) / "painted"
-    app = [*command, "--data-dir", str(store), "--quit-after-paint"]
-    first_paint(app, stamp)  # warm-up: bytecode and page cache
-    bare, ours = [], []
-    for _ in range(runs):
-        bare.append(first_paint([sys.executable, "-c", BARE], stamp))
-        ours.append(first_paint(app, stamp))
-    b, o = statistics.median(bare), statistics.median(ours)
-    return {
-        "exec": shlex.join(command),
-        "bare_ms": round(b),
-        "app_ms": round(o),
-        "ratio": round(o / b, 2),
-        "bare_min_ms": round(min(bare)),
-        "app_min_ms": round(min(ours)),
-    }
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--bundle", type=Path, help="a built bundle folder (packaging/build-bundle.sh)")
@@ -81,7 +60,7 @@ def main() -> int:
     target = ["--bundle", str(args.bundle)] if args.bundle else ["--venv", sys.prefix]
     with tempfile.TemporaryDirectory() as home:
         command = installed_exec(Path(home), target)
-    print(json.dumps(measure(command, args.store, args.runs), indent=2))
+    print(json.dumps({"exec": shlex.join(command), **startup(args.store, args.runs, command)}, indent=2))
     return 0
 
 

@@ -44,8 +44,10 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     QApplication.setPalette(QPalette())
 
 
-def bookmark_seed(window: MainWindow, qtbot: QtBot, url: str) -> None:
-    """Keep the seed page through the window's Save Page, then open it from Bookmarks."""
+@pytest.fixture
+def kept_seed(window: MainWindow, qtbot: QtBot, loopback: LoopbackServer) -> str:
+    """The seed page kept through the window's Save Page and open from Bookmarks; its URL."""
+    url = serve_seed(loopback)
     with qtbot.waitSignal(window.bookmark_commands.saved, timeout=20_000):
         window.bookmark_commands.save_url(url)
     qtbot.waitUntil(lambda: window.feed_model.index_of(BOOKMARKS).isValid(), timeout=10_000)
@@ -53,18 +55,17 @@ def bookmark_seed(window: MainWindow, qtbot: QtBot, url: str) -> None:
     qtbot.waitUntil(lambda: window.article_model.article_at(0) is not None, timeout=10_000)
     window.select_row(0)
     qtbot.waitUntil(lambda: window.reading.article is not None, timeout=10_000)
+    return url
 
 
 def test_export_as_pdf_in_the_print_palette(
     window: MainWindow,
     qtbot: QtBot,
     tmp_path: Path,
-    loopback: LoopbackServer,
+    kept_seed: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    serve_seed(loopback)
-    url = loopback.url("/en/post/syria")
-    bookmark_seed(window, qtbot, url)
+    url = kept_seed
     assert window.current_theme().name == themes.NIGHT
     pdf = tmp_path / "out" / "seed.pdf"
     pdf.parent.mkdir()
@@ -136,11 +137,9 @@ def test_an_unwritable_target_is_reported_and_leaves_no_file(
     window: MainWindow,
     qtbot: QtBot,
     tmp_path: Path,
-    loopback: LoopbackServer,
+    kept_seed: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    serve_seed(loopback)
-    bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     target = tmp_path / "no-such-folder" / "seed.pdf"
     monkeypatch.setattr(exporting, "choose_save_path", lambda *_args: target)
     with qtbot.waitSignal(window.exporter.failed, timeout=60_000) as failed:
@@ -156,11 +155,9 @@ def test_epub_of_the_selection_and_markdown_of_one_article(
     window: MainWindow,
     qtbot: QtBot,
     tmp_path: Path,
-    loopback: LoopbackServer,
+    kept_seed: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    serve_seed(loopback)
-    bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     for fmt, action in (("epub", "export_epub"), ("md", "export_markdown"), ("html", "export_html")):
         target = tmp_path / f"seed.{fmt}"
         monkeypatch.setattr(exporting, "choose_save_path", lambda *_args, t=target: t)
@@ -175,11 +172,9 @@ def test_a_cancelled_export_leaves_no_file(
     window: MainWindow,
     qtbot: QtBot,
     tmp_path: Path,
-    loopback: LoopbackServer,
+    kept_seed: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    serve_seed(loopback)
-    bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     target = tmp_path / "seed.pdf"
     monkeypatch.setattr(exporting, "choose_save_path", lambda *_args: target)
     with qtbot.waitSignal(window.exporter.failed, timeout=60_000):
@@ -198,11 +193,9 @@ def test_tags_and_a_note_on_a_bookmark_and_the_bookmarks_file(
     window: MainWindow,
     qtbot: QtBot,
     tmp_path: Path,
-    loopback: LoopbackServer,
+    kept_seed: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    serve_seed(loopback)
-    bookmark_seed(window, qtbot, loopback.url("/en/post/syria"))
     window.actions_by_name["bookmark_details"].trigger()
     qtbot.waitUntil(lambda: window.bookmark_commands.dialog is not None, timeout=10_000)
     dialog = window.bookmark_commands.dialog
