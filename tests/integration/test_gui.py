@@ -8,17 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from reader.app import library_factory
 from reader.render.theme import THEMES
-from reader.tasks import TaskRunner
 from reader.ui.addfeed import AddFeedDialog
-from reader.ui.settings import Settings
 from reader.ui.window import MainWindow
+from tests.support.app import RunningApp
 from tests.support.loopback import LoopbackServer
 
 pytestmark = pytest.mark.gui
@@ -52,33 +50,9 @@ def page(title: str, body: str) -> bytes:
     ).encode()
 
 
-class App:
-    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
-        self.qtbot = qtbot
-        self.data_dir = data_dir
-        self.runner: TaskRunner | None = None
-        self.window: MainWindow | None = None
-
-    def start(self) -> MainWindow:
-        self.runner = TaskRunner(library_factory(self.data_dir))
-        settings = Settings(QSettings(str(self.data_dir / "settings.ini"), QSettings.Format.IniFormat))
-        self.window = MainWindow(self.runner, settings)
-        self.qtbot.addWidget(self.window)
-        self.window.show()
-        self.qtbot.waitExposed(self.window)
-        return self.window
-
-    def stop(self) -> None:
-        if self.window is not None:
-            self.window.close()
-        if self.runner is not None:
-            self.runner.shutdown()
-        self.window = self.runner = None
-
-
 @pytest.fixture
-def app(qtbot: QtBot, tmp_path: Path) -> Iterator[App]:
-    running = App(qtbot, tmp_path / "data")
+def app(qtbot: QtBot, tmp_path: Path) -> Iterator[RunningApp]:
+    running = RunningApp(qtbot, tmp_path / "data")
     yield running
     running.stop()
     QApplication.setPalette(QPalette())
@@ -99,7 +73,7 @@ def subscribe_with_dialog(window: MainWindow, qtbot: QtBot, address: str) -> Non
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_subscribe_refresh_read_and_restyle(app: App, qtbot: QtBot, loopback: LoopbackServer) -> None:
+def test_subscribe_refresh_read_and_restyle(app: RunningApp, qtbot: QtBot, loopback: LoopbackServer) -> None:
     base = loopback.base_url
     loopback.serve(
         "/site.html",
@@ -167,7 +141,7 @@ def test_subscribe_refresh_read_and_restyle(app: App, qtbot: QtBot, loopback: Lo
 
 
 def test_a_failing_feed_shows_its_error_while_the_rest_refresh(
-    app: App, qtbot: QtBot, loopback: LoopbackServer
+    app: RunningApp, qtbot: QtBot, loopback: LoopbackServer
 ) -> None:
     base = loopback.base_url
     for name in ("a", "b"):
@@ -201,7 +175,7 @@ HOSTILE = (
 
 
 def test_a_hostile_article_reads_no_file_makes_no_request_and_does_not_crash(
-    app: App, qtbot: QtBot, loopback: LoopbackServer, canary_file: Path
+    app: RunningApp, qtbot: QtBot, loopback: LoopbackServer, canary_file: Path
 ) -> None:
     base = loopback.base_url
     body = HOSTILE.format(canary=canary_file, base=base)

@@ -4,22 +4,19 @@ and an offline reader makes no request at all."""
 from __future__ import annotations
 
 import functools
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from reader.app import gated_client, library_factory
-from reader.tasks import TaskRunner
 from reader.ui.article_model import SNIPPET, TITLE
 from reader.ui.feed_model import BOOKMARKS
-from reader.ui.settings import Settings
 from reader.ui.window import MainWindow
+from tests.support.app import RunningApp
 from tests.support.images import png
 from tests.support.loopback import LoopbackServer
 
@@ -57,44 +54,6 @@ def feed(base: str, name: str, keys: list[str]) -> bytes:
     ).encode()
 
 
-class Reader:
-    """The window over a data folder, restartable, with the HTTP client it makes requests through."""
-
-    def __init__(self, qtbot: QtBot, data: Path) -> None:
-        self.qtbot = qtbot
-        self.data = data
-        self.gate = threading.Event()
-        self.clients: list[Any] = []
-        self.runner: TaskRunner | None = None
-        self.window: MainWindow | None = None
-
-    def start(self) -> MainWindow:
-        def client() -> Any:
-            made = gated_client(self.gate)
-            self.clients.append(made)
-            return made
-
-        self.gate = threading.Event()
-        self.clients = []
-        self.runner = TaskRunner(library_factory(self.data, client=client))
-        settings = Settings(QSettings(str(self.data / "settings.ini"), QSettings.Format.IniFormat))
-        self.window = MainWindow(self.runner, settings, offline_gate=self.gate)
-        self.qtbot.addWidget(self.window)
-        self.window.show()
-        self.qtbot.waitExposed(self.window)
-        return self.window
-
-    def stop(self) -> None:
-        if self.window is not None:
-            self.window.close()
-        if self.runner is not None:
-            self.runner.shutdown()
-        self.window = self.runner = None
-
-    def requests(self) -> int:
-        return sum(c.requests for c in self.clients)
-
-
 def shows(browser: Any, text: str) -> bool:
     return text in browser.toPlainText()
 
@@ -122,7 +81,7 @@ def test_bookmarks_read_offline_after_a_restart(
     server.serve(OUTSIDE[0], page(OUTSIDE[1], OUTSIDE[2], pictures["outside"]), content_type=HTML)
     server.serve("/a.xml", feed(base, "Feed A", ["a1", "a2"]), content_type=RSS)
     server.serve("/b.xml", feed(base, "Feed B", ["b1", "b2"]), content_type=RSS)
-    reader = Reader(qtbot, tmp_path / "data")
+    reader = RunningApp(qtbot, tmp_path / "data")
     try:
         window = reader.start()
         for path in ("/a.xml", "/b.xml"):
@@ -175,7 +134,7 @@ def test_bookmarks_read_offline_after_a_restart(
 
 
 def check_restarted(
-    reader: Reader, window: MainWindow, qtbot: QtBot, kept: list[str], pictures: dict[str, str]
+    reader: RunningApp, window: MainWindow, qtbot: QtBot, kept: list[str], pictures: dict[str, str]
 ) -> None:
     qtbot.waitUntil(lambda: window.feed_model.index_of(BOOKMARKS).isValid(), timeout=10_000)
     window.feed_view.setCurrentIndex(window.feed_model.index_of(BOOKMARKS))
