@@ -6,7 +6,7 @@ length is computed here from the body size and handed over in px.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 FONT_STEPS = (14, 15, 16, 17, 18, 20, 22, 24, 26, 28, 32, 36)
 DEFAULT_FONT_PX = 18
@@ -38,8 +38,7 @@ def smaller(px: int) -> int:
     return FONT_STEPS[max(index - 1, 0)]
 
 
-@dataclass(frozen=True, slots=True)
-class Typography:
+class Typography(NamedTuple):  # not a dataclass: defined before the first paint, and cheaper
     body_px: int = DEFAULT_FONT_PX
     family: str = "sans"
     width: str = "medium"
@@ -58,7 +57,7 @@ class Typography:
         return LINE_HEIGHTS.get(self.spacing, LINE_HEIGHTS["normal"])
 
     def with_size(self, px: int) -> Typography:
-        return replace(self, body_px=nearest_step(px))
+        return self._replace(body_px=nearest_step(px))
 
     def px(self, em: float) -> int:
         return round(em * self.body_px)

@@ -8,8 +8,7 @@ dialog types a "j".  The shortcut overlay is generated from this table.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
@@ -31,8 +30,7 @@ class StandardKey:
         self.name = name
 
 
-@dataclass(frozen=True, slots=True)
-class Spec:
+class Spec(NamedTuple):  # not a dataclass: defined before the first paint, and cheaper
     name: str
     text: str
     keys: tuple[str | StandardKey, ...]

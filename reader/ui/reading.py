@@ -8,10 +8,8 @@ link offers it): the page never jumps under the reader.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -35,8 +33,7 @@ log = logging.getLogger(__name__)
 LOAD_IMAGES = f"{doc.ACTION_SCHEME}:load-images"
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):  # not a dataclass: defined before the first paint, and cheaper
     article: Article
     images: dict[str, QImage]
 
@@ -147,8 +144,7 @@ class ReadingPane(QWidget):
         article = loaded.article
         self.article = article
         if article.clean is None and article.url and self.offline:
-            page = dataclasses.replace(
-                page_for(article, feed_text=True),
+            page = page_for(article, feed_text=True)._replace(
                 notice=self.tr(
                     "Offline: showing the feed's text; the full text is fetched when you are online."
                 ),
@@ -171,8 +167,7 @@ class ReadingPane(QWidget):
         if self.browser.verticalScrollBar().value() > 0:
             # The reader is already reading the summary: offer, do not swap.
             self._pending_full = loaded
-            page = dataclasses.replace(
-                page_for(loaded.article, feed_text=True),
+            page = page_for(loaded.article, feed_text=True)._replace(
                 notice=self.tr("The full text is ready."),
                 notice_links=((doc.SHOW_FULL_TEXT, self.tr("Show the full text")),),
             )
@@ -189,8 +184,7 @@ class ReadingPane(QWidget):
             notice = self.tr("Offline: the full text could not be fetched (%1).").replace("%1", str(error))
         else:
             notice = self.tr("Could not get the full text: %1").replace("%1", str(error))
-        page = dataclasses.replace(
-            page_for(self.article, feed_text=True),
+        page = page_for(self.article, feed_text=True)._replace(
             notice=notice,
             notice_links=links,
         )
@@ -207,8 +201,7 @@ class ReadingPane(QWidget):
         missing = [url for url in image_sources(page.body_html) if url not in known]
         if missing and self.article is not None and self.article.url and not self.offline:
             link = (LOAD_IMAGES, self.tr("Load %n picture(s)", "", len(missing)))
-            page = dataclasses.replace(
-                page,
+            page = page._replace(
                 notice=page.notice or self.tr("Pictures are not downloaded until you ask."),
                 notice_links=(*page.notice_links, link),
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import threading
 from collections.abc import Callable
@@ -473,7 +472,7 @@ class MainWindow(QMainWindow):
 
                 self.article_view.setItemDelegateForColumn(TITLE, SnippetDelegate(self.article_view))
             since = since_for(self.search_range.currentIndex(), datetime.now(UTC))
-            query = dataclasses.replace(query, search=text, since=since)
+            query = query._replace(search=text, since=since)
         if query != self.article_model.query:
             self.article_model.set_query(query)
 
