@@ -20,7 +20,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.errors import ReaderError
 from reader.core.threads import lower_thread_priority
@@ -143,7 +143,10 @@ class TaskRunner(QObject):
         self._seq = itertools.count()
         self._generations: dict[str, int] = {}
         self._jobs: dict[int, _Job[Any]] = {}
-        self._arrived.connect(self._on_arrived, Qt.ConnectionType.QueuedConnection)
+        # Emitted on the store thread and the export threads only, so the
+        # automatic connection queues every arrival to this (GUI) thread.  Not
+        # spelled Qt.ConnectionType.QueuedConnection: see reader.ui.roles.
+        self._arrived.connect(self._on_arrived)
         self._thread = _StoreThread(library_factory, self._arrived.emit)
         self._thread.start()
         self._closed = False

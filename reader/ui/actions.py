@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
@@ -145,9 +146,9 @@ def install_shortcuts(actions: dict[str, QAction]) -> None:
         if spec is not None:
             action.setShortcuts(_sequences(spec.keys))
             action.setShortcutContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut
+                QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut
                 if spec.scope == "list"
-                else Qt.ShortcutContext.WindowShortcut
+                else QtCore.Qt.ShortcutContext.WindowShortcut
             )
 
 

@@ -13,6 +13,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDateTime,
@@ -20,14 +21,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import QFont
 
 from reader.tasks import TaskRunner
+from reader.ui import roles
+from reader.ui.roles import ACCESSIBLE, DISPLAY, FONT, TOOLTIP
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from reader.core.models import ArticleChanges, ArticleSummary
 
 log = logging.getLogger(__name__)
@@ -36,15 +40,9 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 PAGE = 200
 STATUS, TITLE, FEED, DATE = range(4)
-IdRole = Qt.ItemDataRole.UserRole + 1
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-FONT = Qt.ItemDataRole.FontRole.value
-TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
-ID = int(IdRole)
+ID = roles.USER + 1
 # The search snippet as HTML (matched words in <b>), for the title column's delegate.
-SnippetRole = Qt.ItemDataRole.UserRole + 2
-SNIPPET = int(SnippetRole)
+SNIPPET = roles.USER + 2
 _ROLES = frozenset({DISPLAY, FONT, TOOLTIP, ACCESSIBLE, ID, SNIPPET})
 # The store marks matched words with these (reader.storage.HIGHLIGHT_START/END).
 HIGHLIGHT_START = "\x02"
@@ -290,28 +288,24 @@ class ArticleTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else 4
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # flags(): QAbstractTableModel's own (enabled, selectable) is what the rows need.
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != QtCore.Qt.Orientation.Horizontal:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DISPLAY, ACCESSIBLE):
             names = (self.tr("Status"), self.tr("Title"), self.tr("Feed"), self.tr("Date"))
-            if section == STATUS and role == Qt.ItemDataRole.DisplayRole:
+            if section == STATUS and role == DISPLAY:
                 return ""
             return names[section] if 0 <= section < len(names) else None
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         # The store orders by date only: any column header sorts by date.
         if self.query is None:
             return
-        oldest = order == Qt.SortOrder.AscendingOrder
+        # No order: ascending, QAbstractItemModel.sort's default.
+        oldest = order is None or order == QtCore.Qt.SortOrder.AscendingOrder
         if oldest != self.query.oldest_first:
             self.set_query(self.query._replace(oldest_first=oldest))
 
@@ -368,5 +362,5 @@ class ArticleTableModel(QAbstractTableModel):
             return self._locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
         if self._locale.language() == QLocale.Language.C:
             # The C locale's short date is "17 02 2025"; ISO reads better where no locale is set.
-            return moment.date().toString(Qt.DateFormat.ISODate)
+            return moment.date().toString(QtCore.Qt.DateFormat.ISODate)
         return self._locale.toString(moment.date(), QLocale.FormatType.ShortFormat)

@@ -14,7 +14,8 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -204,7 +205,7 @@ class ArticleBrowser(QTextBrowser):
     # -- scrolling and zoom --------------------------------------------------------------------
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             now = time.monotonic()
             if delta and now - self._last_wheel >= WHEEL_THROTTLE_S:

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QTimer
 from PySide6.QtGui import QFont
 
+from reader.ui import roles
+from reader.ui.roles import ACCESSIBLE, ALIGNMENT, DECORATION, DISPLAY, FONT, TOOLTIP
+
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     # Annotations only: QIcon's Python enums would be start-up time (the error icon comes from the style).
     from PySide6.QtGui import QIcon
 
@@ -23,15 +29,9 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 # The invalid index, as a default argument (one shared value).
 ROOT = QModelIndex()
-KeyRole = Qt.ItemDataRole.UserRole + 1
-DISPLAY = Qt.ItemDataRole.DisplayRole.value
-DECORATION = Qt.ItemDataRole.DecorationRole.value
-TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-FONT = Qt.ItemDataRole.FontRole.value
-ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
-_ROLES = frozenset({DISPLAY, DECORATION, TOOLTIP, FONT, ALIGNMENT, ACCESSIBLE, int(KeyRole)})
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+KeyRole = roles.USER + 1
+_ROLES = frozenset({DISPLAY, DECORATION, TOOLTIP, FONT, ALIGNMENT, ACCESSIBLE, KeyRole})
+_RIGHT = roles.ALIGN_RIGHT | roles.ALIGN_VCENTER
 ALL = ("all", 0)
 BOOKMARKS = ("bookmarks", 0)
 NAME, UNREAD = 0, 1
@@ -263,15 +263,10 @@ class FeedTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return 2
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # flags(): QAbstractItemModel's own (enabled, selectable) is what the rows need.
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == QtCore.Qt.Orientation.Horizontal and role == DISPLAY:
             return self.tr("Feed") if section == NAME else self.tr("Unread")
         return None
 

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.render.theme import Theme
 
+# What the desktop's own palette said, read once before our first palette replaced it.
+_desktop_palette_dark: bool | None = None
+
+
+def desktop_palette_is_dark() -> bool:
+    """Light text on a darker window in the palette the platform gave the app.
+
+    The start-up answer: Qt's colour scheme would be the first use of Qt's
+    namespace enums, ~20 ms before the first paint (see reader.ui.roles).
+    """
+    global _desktop_palette_dark
+    if _desktop_palette_dark is None:
+        palette = QGuiApplication.palette()
+        text = palette.color(QPalette.ColorRole.WindowText).lightness()
+        _desktop_palette_dark = text > palette.color(QPalette.ColorRole.Window).lightness()
+    return _desktop_palette_dark
+
 
 def system_is_dark() -> bool:
-    # Unknown (no platform theme, offscreen) counts as light.
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """The desktop's colour scheme; where Qt does not know it (offscreen, no platform theme), its palette."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == QtCore.Qt.ColorScheme.Unknown:
+        return desktop_palette_is_dark()
+    return scheme == QtCore.Qt.ColorScheme.Dark
 
 
 def palette_for(theme: Theme) -> QPalette:
@@ -52,4 +72,5 @@ def apply_app_theme(theme: Theme) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    desktop_palette_is_dark()  # read while the palette is still the desktop's
     app.setPalette(palette_for(theme))

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +40,7 @@ from reader.ui.refresh import RefreshController
 from reader.ui.refresh_status import RefreshStatus
 from reader.ui.search import DEBOUNCE_MS, range_labels, since_for
 from reader.ui.settings import Settings
-from reader.ui.themes import apply_app_theme, system_is_dark
+from reader.ui.themes import apply_app_theme, desktop_palette_is_dark, system_is_dark
 from reader.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
         self.offline_gate = offline_gate if offline_gate is not None else threading.Event()
         self.read_only = False
         self._snapshot_loaded = False
+        # Light or dark desktop, for the Auto theme: the palette's answer until the first paint.
+        self._system_dark = desktop_palette_is_dark()
         self._build_panes()
         self._build_status_bar()
         self.actions_by_name = action_table.build(self, self._handler)
@@ -100,7 +103,6 @@ class MainWindow(QMainWindow):
         # Fixed, not ResizeToContents: that measures every row on every change.
         self.feed_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.feed_view.header().resizeSection(1, self.fontMetrics().horizontalAdvance("00000") + 8)
-        self.feed_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # Made when first needed: only a store without feeds shows it.
         self._empty: EmptyState | None = None
         self.left = named(QStackedWidget(self), "leftPane")
@@ -114,6 +116,11 @@ class MainWindow(QMainWindow):
         self.search_range.setAccessibleName(self.tr("Search in articles from"))
         self._search_timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.article_view = named(QTableView(self), "articleList")
+        # The column titles are shown after the first paint: Qt asks the model
+        # for them with a Qt.Orientation, and that first use of Qt's namespace
+        # enums costs ~20 ms (see reader.ui.roles).  The list stays empty until
+        # the store answers anyway.
+        self.article_view.horizontalHeader().hide()
         self.article_view.setModel(self.article_model)
         self.article_view.setAccessibleName(self.tr("Articles"))
         self.article_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -121,8 +128,6 @@ class MainWindow(QMainWindow):
         self.article_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.article_view.setShowGrid(False)
         self.article_view.setWordWrap(False)
-        self.article_view.setSortingEnabled(True)
-        self.article_view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         vertical = self.article_view.verticalHeader()
         vertical.hide()
         # Fixed row heights: the view never measures 100,000 rows.
@@ -149,7 +154,9 @@ class MainWindow(QMainWindow):
         self.reading = ReadingPane(self.runner, self)
         self.reading.setObjectName("readingPane")
         self.reading.load_images = self.settings.load_images
-        self.splitter = named(QSplitter(Qt.Orientation.Horizontal, self), "mainSplitter")
+        # Horizontal, and parented by setCentralWidget: the constructors that
+        # take either would look up Qt.Orientation (see reader.ui.roles).
+        self.splitter = named(QSplitter(), "mainSplitter")
         for widget in (self.left, middle, self.reading):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(2, 1)
@@ -258,7 +265,6 @@ class MainWindow(QMainWindow):
         self.refresher.results.connect(self._on_refresh_results)
         self.refresher.finished.connect(self._on_refresh_finished)
         self.undo_button.clicked.connect(lambda: self.commands.undo())
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_style())
 
     @property
     def commands(self) -> FeedCommands:
@@ -337,6 +343,13 @@ class MainWindow(QMainWindow):
             self.painted.emit()
 
     def _after_first_paint(self) -> None:
+        # What uses Qt's namespace enums (see reader.ui.roles) comes first.
+        self._follow_system()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self._follow_system())
+        self.feed_view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.article_view.setSortingEnabled(True)
+        self.article_view.sortByColumn(DATE, QtCore.Qt.SortOrder.DescendingOrder)
+        self.article_view.horizontalHeader().show()
         self.reload_feeds()
         self._fill_menus()
         action_table.install_shortcuts(self.actions_by_name)
@@ -349,7 +362,14 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def current_theme(self) -> themes.Theme:
-        return themes.resolve(self.settings.theme, system_dark=system_is_dark())
+        return themes.resolve(self.settings.theme, system_dark=self._system_dark)
+
+    def _follow_system(self) -> None:
+        """Qt's colour scheme replaces the start-up answer (the palette's), now and whenever it changes."""
+        dark = system_is_dark()
+        if dark != self._system_dark:
+            self._system_dark = dark
+            self.apply_style()
 
     def apply_style(self) -> None:
         theme = self.current_theme()
@@ -517,7 +537,7 @@ class MainWindow(QMainWindow):
     def _drop_bookmarks(self, event: QDropEvent) -> bool:
         """A drop with Ctrl or Alt held, or onto the Bookmarks entry, keeps the page (no subscribing)."""
         modifiers = event.modifiers()
-        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        if modifiers & (QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.AltModifier):
             return True
         viewport = self.feed_view.viewport()
         where = viewport.mapFrom(self, event.position().toPoint())

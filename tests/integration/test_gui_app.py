@@ -48,6 +48,46 @@ def test_the_app_starts_paints_and_quits_cleanly(tmp_path: Path) -> None:
     assert not home.exists() or not any(home.rglob("*"))
 
 
+# Records, at the first paint, whether PySide has built the Python enums of Qt's namespace yet.
+PAINT_PROBE = """
+import sys
+from pathlib import Path
+
+import PySide6.QtCore as QtCore
+
+import reader.app
+
+record, data, stamp = sys.argv[1:]
+stamp_first_paint = reader.app._stamp_first_paint
+
+
+def stamp_and_record(path, app):
+    Path(record).write_text(str("Qt" in QtCore.__dict__))
+    stamp_first_paint(path, app)
+
+
+reader.app._stamp_first_paint = stamp_and_record
+sys.exit(reader.app.main(["--data-dir", data, "--quit-after-paint", stamp]))
+"""
+
+
+def test_the_first_paint_comes_before_qts_namespace_enums(tmp_path: Path) -> None:
+    # ~20 ms of start-up (reader.ui.roles): one `from PySide6.QtCore import Qt` in a
+    # module the window imports, or a Qt.* value passed before the paint, brings it back.
+    record = tmp_path / "built"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", PAINT_PROBE, str(record), str(tmp_path / "data"), str(tmp_path / "painted")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert record.read_text() == "False"
+
+
 def test_a_second_launch_hands_its_feed_to_the_running_window(
     qtbot: QtBot, tmp_path: Path, loopback: LoopbackServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -288,3 +288,35 @@ def test_return_in_the_list_opens_the_pane(make_window: Any, qtbot: QtBot) -> No
     window.article_view.setFocus()
     qtbot.keyClick(window.article_view, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is window.reading.browser
+
+
+def test_the_article_list_shows_its_columns_sorted_newest_first(make_window: Any, qtbot: QtBot) -> None:
+    # The header and the sorting are set up just after the first paint (reader.ui.roles says why).
+    window = make_window(FakeLibrary(feeds=2, per_feed=3))
+    header = window.article_view.horizontalHeader()
+    qtbot.waitUntil(header.isVisible)
+    model = window.article_model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) for c in range(4)]
+    assert titles == ["", "Title", "Feed", "Date"]
+    assert window.article_view.isSortingEnabled()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    _wait_articles(window, qtbot)
+    dates = [model.article_at(r).published for r in range(model.rowCount())]
+    assert dates == sorted(dates, reverse=True)
+    assert window.feed_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+
+
+def test_auto_theme_follows_a_dark_desktop_palette(
+    make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Offscreen, Qt knows no colour scheme: the desktop's palette decides, before and after the first paint.
+    from reader.ui import themes
+
+    monkeypatch.setattr(themes, "_desktop_palette_dark", True)
+    window = make_window(FakeLibrary(feeds=1))
+    assert window.current_theme().dark
+    qtbot.waitUntil(window.article_view.horizontalHeader().isVisible)
+    assert window.current_theme().dark
+    monkeypatch.setattr(themes, "_desktop_palette_dark", False)
+    window._follow_system()
+    assert not window.current_theme().dark
