@@ -22,24 +22,24 @@ from tests.support.loopback import LoopbackServer
 pytestmark = pytest.mark.gui
 
 
-def test_the_app_starts_paints_and_quits_cleanly(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    stamp = tmp_path / "painted"
-    home = tmp_path / "home"
+def run_offscreen(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    """This interpreter with ``args``, offscreen, with ``home`` as the user's home folder."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / ".config"),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data), "--quit-after-paint", str(stamp)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    return subprocess.run(
+        [sys.executable, *args], env=env, capture_output=True, text=True, timeout=60, check=False
     )
+
+
+def test_the_app_starts_paints_and_quits_cleanly(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    stamp = tmp_path / "painted"
+    home = tmp_path / "home"
+    done = run_offscreen(["-m", "reader", "--data-dir", str(data), "--quit-after-paint", str(stamp)], home)
     assert done.returncode == 0, done.stderr
     assert stamp.exists()
     assert (data / "settings.ini").exists()
@@ -75,15 +75,8 @@ def test_the_first_paint_comes_before_qts_namespace_enums(tmp_path: Path) -> Non
     # ~20 ms of start-up (reader.ui.roles): one `from PySide6.QtCore import Qt` in a
     # module the window imports, or a Qt.* value passed before the paint, brings it back.
     record = tmp_path / "built"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home")}
-    done = subprocess.run(
-        [sys.executable, "-c", PAINT_PROBE, str(record), str(tmp_path / "data"), str(tmp_path / "painted")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    probe = ["-c", PAINT_PROBE, str(record), str(tmp_path / "data"), str(tmp_path / "painted")]
+    done = run_offscreen(probe, tmp_path / "home")
     assert done.returncode == 0, done.stderr
     assert record.read_text() == "False"
 
