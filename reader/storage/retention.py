@@ -119,5 +119,17 @@ class RetentionMixin(StoreBase):
         if vacuum:
             log.info("vacuuming %s", self.path)
             self._rows("VACUUM")
-        self._rows("PRAGMA analysis_limit = 400")
-        self._rows("PRAGMA optimize")
+        self.refresh_statistics()
+
+    def refresh_statistics(self) -> None:
+        """``PRAGMA optimize``: keeps the planner's statistics fresh for the indexes the queries rely on.
+
+        In a write transaction: ANALYZE reads, then writes its tables, and in
+        WAL mode a read that another process's commit overtakes cannot become
+        a write (SQLITE_BUSY_SNAPSHOT, "database is locked" at once, no
+        busy_timeout wait).  Taking the write lock first waits like any write.
+        The analysis limit keeps it to milliseconds on a big file.
+        """
+        with self._write() as conn:
+            conn.execute("PRAGMA analysis_limit = 400")
+            conn.execute("PRAGMA optimize")

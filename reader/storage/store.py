@@ -83,14 +83,10 @@ class Store(
                 # A store is left fully indexed, so a later read-only opening
                 # (which cannot index) still finds everything.
                 self.index_pending()
-                # Keeps the planner's statistics fresh for the indexes the queries rely on; the
-                # analysis limit keeps it to milliseconds on a big file.
-                self._conn.execute("PRAGMA analysis_limit = 400")
-                self._conn.execute("PRAGMA optimize")
-        except sqlite3.Error as error:
-            log.warning("PRAGMA optimize on %s failed: %s", self.path, error)
-        except ReaderError as error:
-            log.warning("indexing on close of %s failed: %s", self.path, error)
+                self.refresh_statistics()
+        except (sqlite3.Error, ReaderError) as error:
+            # A store closed before its upgrade (an older schema) has no search queue yet.
+            log.warning("tidying %s on close failed: %s", self.path, error)
         finally:
             self._closed = True
             self._conn.close()
