@@ -15,12 +15,16 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
 from reader.core.errors import NotFound, ReaderError
-from reader.core.models import Article, CleanArticle, RefreshResult
-from reader.library import Library, data_dir, extract_page, write_atomically
+
+if TYPE_CHECKING:
+    # The Library (and the models, the network and parsing modules behind it)
+    # is imported by the commands that use it: --help and --version answer at once.
+    from reader.core.models import Article, CleanArticle, RefreshResult
+    from reader.library import Library
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -46,6 +50,8 @@ def _date(value: datetime | None) -> str:
 
 
 def _open(args: argparse.Namespace) -> Library:
+    from reader.library import Library, data_dir
+
     return Library(data_dir(args.data_dir))
 
 
@@ -197,6 +203,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             body = path.read_bytes()
         except OSError as error:
             raise ReaderError(f"Cannot read {path}: {error.strerror}") from error
+        from reader.library import extract_page
+
         clean = extract_page(body, args.url or path.resolve().as_uri())
     _show_clean(clean, args.format)
     return 0
@@ -316,6 +324,8 @@ def cmd_import_opml(args: argparse.Namespace) -> int:
 def cmd_export_opml(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         data = lib.export_opml()
+    from reader.library import write_atomically
+
     write_atomically(Path(args.file), data)
     print(f"Wrote {args.file}")
     return 0

@@ -187,3 +187,24 @@ def test_every_command_takes_data_dir() -> None:
     assert set(sub.choices) <= CLI_COMMANDS
     for name, command in sub.choices.items():
         assert "--data-dir" in command.format_help(), name
+
+
+def test_help_and_version_answer_without_loading_the_library() -> None:
+    # The Library pulls in the models, the network and the parsers (~0.4 s): only the commands load it.
+    probe = """
+import sys
+from reader.__main__ import main
+for flag in ("--version", "--help"):
+    try:
+        main([flag])
+    except SystemExit as done:
+        assert done.code == 0, done.code
+heavy = ("reader.library.", "reader.core.models", "requests")
+print(sorted(m for m in sys.modules if m.startswith(heavy)))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "python -m reader" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
