@@ -49,6 +49,11 @@ def _date(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "-"
 
 
+def program_name() -> str:
+    """How the user runs this: the standalone bundle is its own program, from source a module of Python."""
+    return Path(sys.executable).name if getattr(sys, "frozen", False) else "python -m reader"
+
+
 def _open(args: argparse.Namespace) -> Library:
     from reader.library import Library, data_dir
 
@@ -94,7 +99,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             _print_json([{**_jsonable(f), "unread": counts.get(f.id, 0)} for f in feeds])
             return 0
         if not feeds:
-            print("No subscriptions yet. Add one with: python -m reader add URL")
+            print(f"No subscriptions yet. Add one with: {program_name()} add URL")
         for f in feeds:
             folder = f"[{folders[f.folder_id]}] " if f.folder_id in folders else ""
             print(f"{f.id:>5}  {counts.get(f.id, 0):>5} unread  {folder}{f.title or '(untitled)'}  <{f.url}>")
@@ -317,7 +322,7 @@ def cmd_import_opml(args: argparse.Namespace) -> int:
         _print_json(result)
     else:
         print(f"Imported {len(result.added)} feeds ({len(result.skipped)} already subscribed).")
-        print("Fetch them with: python -m reader refresh")
+        print(f"Fetch them with: {program_name()} refresh")
     return 0
 
 
@@ -363,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print data as JSON")
     parser = argparse.ArgumentParser(
-        prog="python -m reader",
+        prog=program_name(),
         description="A desktop news reader. Without a command, starts the app.",
         parents=[common],
     )

@@ -208,3 +208,15 @@ print(sorted(m for m in sys.modules if m.startswith(heavy)))
     assert done.returncode == 0, done.stderr
     assert "python -m reader" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_standalone_bundle_names_itself_in_help_and_hints(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/newsreader/newsreader")
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == "newsreader 0.1.0"
+    assert main(["feeds", "--data-dir", str(tmp_path)]) == 0
+    assert "Add one with: newsreader add URL" in capsys.readouterr().out
